@@ -1,0 +1,117 @@
+package ram
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/aliyun/credentials-go/credentials"
+)
+
+// Option configures a Client at NewClient. An option with a bad value makes
+// NewClient fail with an error that says why.
+type Option func(*settings) error
+
+// settings collects the options before NewClient builds the Client.
+type settings struct {
+	endpoint   string
+	creds      credentialSource
+	httpClient *http.Client
+	timeouts   Timeouts
+	userAgent  string
+	maxBody    int64
+}
+
+// WithAccessKey signs requests with a static AccessKey pair.
+func WithAccessKey(accessKeyID, accessKeySecret string) Option {
+	return func(s *settings) error {
+		if accessKeyID == "" || accessKeySecret == "" {
+			return errors.New("WithAccessKey: AccessKey ID and secret must not be empty")
+		}
+		s.creds = staticSource{key: &accessKey{id: accessKeyID, secret: accessKeySecret}}
+		return nil
+	}
+}
+
+// WithSTSToken signs requests with temporary STS credentials.
+func WithSTSToken(accessKeyID, accessKeySecret, securityToken string) Option {
+	return func(s *settings) error {
+		if accessKeyID == "" || accessKeySecret == "" || securityToken == "" {
+			return errors.New("WithSTSToken: AccessKey ID, secret and security token must not be empty")
+		}
+		s.creds = staticSource{key: &accessKey{id: accessKeyID, secret: accessKeySecret, token: securityToken}}
+		return nil
+	}
+}
+
+// WithCredential takes credentials from any credentials-go Credential (a RAM
+// role, OIDC, a profile, ...). It is asked before every attempt, so rotating
+// credentials are picked up.
+func WithCredential(cred credentials.Credential) Option {
+	return func(s *settings) error {
+		if cred == nil {
+			return errors.New("WithCredential: credential is nil")
+		}
+		s.creds = &chainSource{cred: cred}
+		return nil
+	}
+}
+
+// WithEndpoint sends requests to another endpoint than DefaultEndpoint: a
+// host, host:port or URL. Plain http:// is accepted only for loopback hosts,
+// such as a ramtest server.
+func WithEndpoint(endpoint string) Option {
+	return func(s *settings) error {
+		s.endpoint = endpoint
+		return nil
+	}
+}
+
+// WithHTTPClient sends requests with hc instead of the client's own tuned
+// *http.Client. The Client uses a copy of hc that never follows redirects,
+// so that credentials are never sent to another host.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(s *settings) error {
+		if hc == nil {
+			return errors.New("WithHTTPClient: client is nil")
+		}
+		s.httpClient = hc
+		return nil
+	}
+}
+
+// WithTimeouts changes the timeouts. Zero fields keep their defaults (see
+// Timeouts). Connect, TLSHandshake and ResponseHeader apply to the client's
+// own transport, and cannot be combined with WithHTTPClient.
+func WithTimeouts(t Timeouts) Option {
+	return func(s *settings) error {
+		if t.Connect < 0 || t.TLSHandshake < 0 || t.ResponseHeader < 0 || t.Attempt < 0 {
+			return errors.New("WithTimeouts: timeouts must not be negative")
+		}
+		s.timeouts = t.withDefaults(s.timeouts)
+		return nil
+	}
+}
+
+// WithUserAgent appends a product token, such as "my-scanner/1.2", to the
+// User-Agent header.
+func WithUserAgent(product string) Option {
+	return func(s *settings) error {
+		if product != "" {
+			s.userAgent += " " + product
+		}
+		return nil
+	}
+}
+
+// WithMaxResponseBytes caps the size of a response body the client reads
+// (default 1 MiB); a larger body fails the call.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) error {
+		if n <= 0 {
+			return fmt.Errorf("WithMaxResponseBytes: %d is not a positive size", n)
+		}
+		s.maxBody = n
+		return nil
+	}
+}
