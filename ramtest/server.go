@@ -1,0 +1,148 @@
+package ramtest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/seed-d76936c4/ram"
+)
+
+// The credentials every Server accepts, and that Server.Client signs with.
+const (
+	AccessKeyID     = "LTAI5tRamTestAccessKey"
+	AccessKeySecret = "ramtest-access-key-secret"
+)
+
+// Server is a fake IMS endpoint on loopback. It is safe for concurrent use.
+type Server struct {
+	// URL is the endpoint, such as "http://127.0.0.1:40123".
+	URL string
+
+	srv *httptest.Server
+
+	mu       sync.Mutex
+	keys     map[string]key
+	report   *ram.Report // served when set
+	body     []byte      // served as it is when report is nil
+	faults   []Fault
+	requests []Request
+}
+
+// key is one accepted credential.
+type key struct {
+	secret, token string
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithAccessKey makes the server accept another AccessKey pair.
+func WithAccessKey(id, secret string) Option {
+	return func(s *Server) { s.keys[id] = key{secret: secret} }
+}
+
+// WithSTSToken makes the server accept STS credentials: requests signed with
+// id must carry the token.
+func WithSTSToken(id, secret, token string) Option {
+	return func(s *Server) { s.keys[id] = key{secret: secret, token: token} }
+}
+
+// NewServer starts a server that serves ExampleReport. Close it when done.
+func NewServer(opts ...Option) *Server {
+	s := &Server{keys: map[string]key{AccessKeyID: {secret: AccessKeySecret}}}
+	for _, opt := range opts {
+		opt(s)
+	}
+	s.SetReport(ExampleReport())
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the server down and waits for its requests to finish.
+func (s *Server) Close() { s.srv.Close() }
+
+// Config returns the underlying httptest server's *http.Server, for tests
+// that watch connections (ConnState) or change its timeouts before use.
+func (s *Server) Config() *http.Server { return s.srv.Config }
+
+// Client returns a ram.Client pointed at the server and signing with
+// AccessKeyID and AccessKeySecret; opts are applied after those, so they can
+// replace the credentials.
+func (s *Server) Client(opts ...ram.Option) (*ram.Client, error) {
+	base := []ram.Option{ram.WithEndpoint(s.URL), ram.WithAccessKey(AccessKeyID, AccessKeySecret)}
+	return ram.NewClient(append(base, opts...)...)
+}
+
+// SetReport makes the server answer with r; fields r marks missing are left
+// out of the body. An empty RequestID gets a fresh one per request.
+func (s *Server) SetReport(r *ram.Report) {
+	cp := *r
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.report, s.body = &cp, nil
+}
+
+// SetReportBody makes the server answer successful calls with body as it
+// is, for tests of malformed or partial responses. The x-acs-request-id
+// header still carries a fresh request ID.
+func (s *Server) SetReportBody(body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.report, s.body = nil, slices.Clone(body)
+}
+
+// FailNext makes the next n requests that pass the signature check get f
+// instead of the report.
+func (s *Server) FailNext(n int, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.faults = append(s.faults, f)
+	}
+}
+
+// Requests returns the requests the server has seen, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// Request is what the server saw of one request and how it answered.
+type Request struct {
+	// Received is when the request arrived.
+	Received time.Time
+	// Method and Host are as sent.
+	Method, Host string
+	// Header is a copy of the request headers.
+	Header http.Header
+	// AccessKeyID is the key named in the Authorization header.
+	AccessKeyID string
+	// SignedHeaders are the header names the signature covers.
+	SignedHeaders []string
+	// Status is the HTTP status the server answered with.
+	Status int
+	// Code is the error code answered, empty on success.
+	Code string
+	// RequestID is the request ID the server gave the answer.
+	RequestID string
+}
+
+// ExampleReport returns the report of the API reference's example response.
+func ExampleReport() *ram.Report {
+	return &ram.Report{
+		RequestID: "ABA822EE-85C2-4418-9577-A1831FC8466D",
+		AccountSecurityPracticeInfo: ram.PracticeInfo{
+			Score: 63,
+			UserInfo: ram.UserInfo{
+				RootWithAccessKey: 1,
+				SubUser:           9,
+				SubUserPwdLevel:   ram.PasswordLevelLow,
+			},
+		},
+	}
+}
