@@ -52,21 +52,34 @@ func WithSTSToken(id, secret, token string) Option {
 
 // NewServer starts a server that serves ExampleReport. Close it when done.
 func NewServer(opts ...Option) *Server {
+	s := NewUnstartedServer(opts...)
+	s.Start()
+	return s
+}
+
+// NewUnstartedServer returns a server that is not listening yet, so that a
+// test can change its Config before calling Start.
+func NewUnstartedServer(opts ...Option) *Server {
 	s := &Server{keys: map[string]key{AccessKeyID: {secret: AccessKeySecret}}}
 	for _, opt := range opts {
 		opt(s)
 	}
 	s.SetReport(ExampleReport())
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
-	s.URL = s.srv.URL
+	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
 	return s
+}
+
+// Start starts a server from NewUnstartedServer and sets URL.
+func (s *Server) Start() {
+	s.srv.Start()
+	s.URL = s.srv.URL
 }
 
 // Close shuts the server down and waits for its requests to finish.
 func (s *Server) Close() { s.srv.Close() }
 
-// Config returns the underlying httptest server's *http.Server, for tests
-// that watch connections (ConnState) or change its timeouts before use.
+// Config returns the underlying *http.Server, for tests that watch
+// connections (ConnState) or change its timeouts before Start.
 func (s *Server) Config() *http.Server { return s.srv.Config }
 
 // Client returns a ram.Client pointed at the server and signing with
