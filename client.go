@@ -91,11 +91,11 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // String describes the client by its endpoint; it never prints credentials.
-func (c *Client) String() string { return "ram.Client{endpoint: " + c.url + "}" }
+func (c Client) String() string { return "ram.Client{endpoint: " + c.url + "}" }
 
-// Format prints the same as String for every verb, so that %+v and %#v do
-// not walk into the client's fields.
-func (c *Client) Format(f fmt.State, _ rune) { io.WriteString(f, c.String()) }
+// Format prints the same as String for every verb, so that no verb walks
+// into the client's fields.
+func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // GetAccountSecurityPracticeReport returns the security report of the
 // account whose credentials sign the call.
