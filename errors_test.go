@@ -12,9 +12,9 @@ import (
 
 func TestErrorClassification(t *testing.T) {
 	tests := []struct {
-		status                                 int
-		code                                   string
-		detail                                 bool
+		status                               int
+		code                                 string
+		detail                               bool
 		throttling, auth, permission, server bool
 	}{
 		{400, "Throttling", false, true, false, false, false},
