@@ -1,0 +1,104 @@
+package ram_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/seed-d76936c4/ram"
+	"github.com/seed-d76936c4/ram/ramtest"
+)
+
+func ExampleNewClient() {
+	// With no option, credentials come from the default chain, such as
+	// ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.
+	client, err := ram.NewClient(
+		ram.WithTimeouts(ram.Timeouts{Attempt: 10 * time.Second}),
+		ram.WithUserAgent("my-scanner/1.0"),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(client)
+	// Output: ram.Client{endpoint: https://ims.aliyuncs.com/}
+}
+
+func ExampleClient_GetAccountSecurityPracticeReport() {
+	// A fake endpoint stands in for ims.aliyuncs.com; it serves the API
+	// reference's example report.
+	srv := ramtest.NewServer()
+	defer srv.Close()
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	rep, err := client.GetAccountSecurityPracticeReport(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	info := rep.AccountSecurityPracticeInfo
+	fmt.Println("request:", rep.RequestID)
+	fmt.Println("score:", info.Score)
+	fmt.Println("root AccessKeys:", info.UserInfo.RootWithAccessKey)
+	fmt.Println("RAM users with MFA:", info.UserInfo.SubUserBindMFA, "of", info.UserInfo.SubUser)
+	fmt.Println("password policy:", info.UserInfo.SubUserPwdLevel)
+	// Output:
+	// request: ABA822EE-85C2-4418-9577-A1831FC8466D
+	// score: 63
+	// root AccessKeys: 1
+	// RAM users with MFA: 0 of 9
+	// password policy: low
+}
+
+func ExampleAPIError() {
+	srv := ramtest.NewServer()
+	defer srv.Close()
+	srv.FailNext(1, ramtest.Fault{Code: "Throttling.User"})
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	_, err = client.GetAccountSecurityPracticeReport(context.Background())
+	var apiErr *ram.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println("status:", apiErr.StatusCode)
+		fmt.Println("code:", apiErr.Code)
+		fmt.Println("has request ID:", apiErr.RequestID != "")
+		fmt.Println("throttled:", ram.IsThrottling(err))
+	}
+	// Output:
+	// status: 400
+	// code: Throttling.User
+	// has request ID: true
+	// throttled: true
+}
+
+func ExampleReport_Missing() {
+	srv := ramtest.NewServer()
+	defer srv.Close()
+	partial := ramtest.ExampleReport()
+	partial.SetMissing(ram.FieldRootWithAccessKey)
+	srv.SetReport(partial)
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	rep, err := client.GetAccountSecurityPracticeReport(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range rep.Missing() {
+		fmt.Println("not in the response:", f.Name())
+	}
+	if !rep.Has(ram.FieldRootWithAccessKey) {
+		fmt.Println("root AccessKeys: unknown")
+	}
+	// Output:
+	// not in the response: RootWithAccessKey
+	// root AccessKeys: unknown
+}
