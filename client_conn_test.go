@@ -71,27 +71,31 @@ func TestAlreadyCancelledContextSendsNothing(t *testing.T) {
 	assert.Empty(t, srv.Requests())
 }
 
-func TestAttemptTimeout(t *testing.T) {
-	srv := hangingServer(t)
-	c, err := ram.NewClient(ram.WithEndpoint(srv.URL), ram.WithAccessKey("id", "secret"),
-		ram.WithTimeouts(ram.Timeouts{Attempt: 50 * time.Millisecond}))
-	require.NoError(t, err)
-	start := time.Now()
-	_, err = c.GetAccountSecurityPracticeReport(context.Background())
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 2*time.Second)
-}
-
-func TestResponseHeaderTimeout(t *testing.T) {
-	srv := hangingServer(t)
-	c, err := ram.NewClient(ram.WithEndpoint(srv.URL), ram.WithAccessKey("id", "secret"),
-		ram.WithTimeouts(ram.Timeouts{ResponseHeader: 50 * time.Millisecond}))
-	require.NoError(t, err)
-	start := time.Now()
-	_, err = c.GetAccountSecurityPracticeReport(context.Background())
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "timeout awaiting response headers")
-	assert.Less(t, time.Since(start), 2*time.Second)
+func TestTimeoutsEndAHangingAttempt(t *testing.T) {
+	tests := []struct {
+		name     string
+		timeouts ram.Timeouts
+		check    func(t *testing.T, err error)
+	}{
+		{"attempt", ram.Timeouts{Attempt: 50 * time.Millisecond}, func(t *testing.T, err error) {
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+		}},
+		{"response header", ram.Timeouts{ResponseHeader: 50 * time.Millisecond}, func(t *testing.T, err error) {
+			assert.Contains(t, err.Error(), "timeout awaiting response headers")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := hangingServer(t)
+			c, err := ram.NewClient(ram.WithEndpoint(srv.URL), ram.WithAccessKey("id", "secret"), ram.WithTimeouts(tt.timeouts))
+			require.NoError(t, err)
+			start := time.Now()
+			_, err = c.GetAccountSecurityPracticeReport(context.Background())
+			require.Error(t, err)
+			tt.check(t, err)
+			assert.Less(t, time.Since(start), 2*time.Second)
+		})
+	}
 }
 
 func TestConcurrentCallsShareOneClient(t *testing.T) {
