@@ -1,11 +1,12 @@
 package ram
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/aliyun/credentials-go/credentials"
@@ -35,8 +36,12 @@ type Client struct {
 	userAgent      string
 	maxBody        int64
 	attemptTimeout time.Duration
+	retry          RetryPolicy
+	budget         *tokenBucket
+	logger         *slog.Logger
 	now            func() time.Time
 	nonce          func() string
+	clockOffset    *atomic.Int64 // learned server time minus local time, in ns
 }
 
 // NewClient returns a Client. Without a credential option it reads the
@@ -48,6 +53,8 @@ func NewClient(opts ...Option) (*Client, error) {
 		timeouts:  defaultTimeouts,
 		userAgent: defaultUserAgent,
 		maxBody:   DefaultMaxResponseBytes,
+		retry:     DefaultRetryPolicy(),
+		budget:    DefaultRetryBudget(),
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -67,8 +74,12 @@ func NewClient(opts ...Option) (*Client, error) {
 		userAgent:      s.userAgent,
 		maxBody:        s.maxBody,
 		attemptTimeout: s.timeouts.Attempt,
+		retry:          s.retry.withDefaults(),
+		budget:         newTokenBucket(s.budget),
+		logger:         s.logger,
 		now:            time.Now,
 		nonce:          newNonce,
+		clockOffset:    new(atomic.Int64),
 	}
 	switch {
 	case s.httpClient != nil && s.timeouts.transportTimeoutsChanged():
@@ -79,6 +90,13 @@ func NewClient(opts ...Option) (*Client, error) {
 		c.hc = &hc
 	default:
 		c.hc = newHTTPClient(s.timeouts)
+	}
+	for i := len(s.middleware) - 1; i >= 0; i-- {
+		rt := c.hc.Transport
+		if rt == nil {
+			rt = http.DefaultTransport
+		}
+		c.hc.Transport = s.middleware[i](rt)
 	}
 	if c.creds == nil {
 		cred, err := credentials.NewCredential(nil)
@@ -97,82 +115,6 @@ func (c Client) String() string { return "ram.Client{endpoint: " + c.url + "}" }
 // into the client's fields.
 func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
-// GetAccountSecurityPracticeReport returns the security report of the
-// account whose credentials sign the call.
-//
-// A non-2xx answer is an *APIError; a body that is not a valid report, a
-// transport failure or a cancelled ctx is an error that names the action.
-func (c *Client) GetAccountSecurityPracticeReport(ctx context.Context) (*Report, error) {
-	rep, err := c.attempt(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("ram: %s: %w", Action, err)
-	}
-	return rep, nil
-}
-
-// attempt sends one signed request and reads its answer.
-func (c *Client) attempt(ctx context.Context) (*Report, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	key, err := c.creds.retrieve(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if c.attemptTimeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.attemptTimeout)
-		defer cancel()
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, http.NoBody)
-	if err != nil {
-		return nil, err
-	}
-	signRequest(req, key, c.now(), c.nonce())
-	req.Header.Set("User-Agent", c.userAgent)
-
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("sending request: %w", err)
-	}
-	body, err := readBody(resp, c.maxBody)
-	if err != nil {
-		return nil, err
-	}
-	return handleResponse(resp, body)
-}
-
-// readBody reads at most limit bytes of the body, then drains a bounded
-// remainder and closes it so that the connection can be reused.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Err: fmt.Errorf("reading body: %w", err)}
-	}
-	if int64(len(body)) > limit {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Err: fmt.Errorf("body exceeds the %d-byte limit (see WithMaxResponseBytes)", limit)}
-	}
-	_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
-	return body, nil
-}
-
-// handleResponse turns a read response into a report or an error.
-func handleResponse(resp *http.Response, body []byte) (*Report, error) {
-	switch code := resp.StatusCode; {
-	case code >= 300 && code < 400:
-		e := newAPIError(code, resp.Header, nil)
-		e.Message = fmt.Sprintf("redirect to %q not followed", resp.Header.Get("Location"))
-		return nil, e
-	case code < 200 || code >= 300:
-		return nil, newAPIError(code, resp.Header, body)
-	}
-	rep, err := decodeReport(body)
-	if err != nil {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Excerpt: excerpt(body), Err: err}
-	}
-	return rep, nil
-}
+// CloseIdleConnections closes the connections the client keeps alive for
+// later calls; calls made afterwards open new ones.
+func (c *Client) CloseIdleConnections() { c.hc.CloseIdleConnections() }

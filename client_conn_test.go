@@ -142,7 +142,7 @@ func TestSequentialCallsReuseOneConnection(t *testing.T) {
 	// Error answers leave the connection reusable too.
 	srv.FailNext(5, ramtest.Fault{Code: "Throttling.User"})
 	for range 5 {
-		_, err := c.GetAccountSecurityPracticeReport(testContext(t))
+		_, err := c.GetAccountSecurityPracticeReport(testContext(t), ram.CallRetryPolicy(ram.NoRetry()))
 		require.True(t, ram.IsThrottling(err))
 	}
 	assert.Equal(t, int32(1), opened.Load())
@@ -189,7 +189,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 
 func TestTransportFailureNamesTheAction(t *testing.T) {
 	srv := startFake(t)
-	c := fakeClient(t, srv)
+	c := fakeClient(t, srv, ram.WithRetryPolicy(ram.NoRetry()))
 	srv.Close()
 	_, err := c.GetAccountSecurityPracticeReport(testContext(t))
 	require.Error(t, err)

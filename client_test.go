@@ -106,7 +106,7 @@ func TestGetReportErrorClasses(t *testing.T) {
 			if tt.fault != nil {
 				srv.FailNext(1, *tt.fault)
 			}
-			rep, err := fakeClient(t, srv, tt.client...).GetAccountSecurityPracticeReport(testContext(t))
+			rep, err := fakeClient(t, srv, tt.client...).GetAccountSecurityPracticeReport(testContext(t), ram.CallRetryPolicy(ram.NoRetry()))
 			require.Error(t, err)
 			assert.Nil(t, rep)
 

@@ -56,7 +56,8 @@ func ExampleClient_GetAccountSecurityPracticeReport() {
 func ExampleAPIError() {
 	srv := ramtest.NewServer()
 	defer srv.Close()
-	srv.FailNext(1, ramtest.Fault{Code: "Throttling.User"})
+	// Throttle more requests than the client's three attempts.
+	srv.FailNext(3, ramtest.Fault{Code: "Throttling.User"})
 	client, err := srv.Client()
 	if err != nil {
 		log.Fatal(err)
@@ -70,11 +71,16 @@ func ExampleAPIError() {
 		fmt.Println("has request ID:", apiErr.RequestID != "")
 		fmt.Println("throttled:", ram.IsThrottling(err))
 	}
+	var callErr *ram.CallError
+	if errors.As(err, &callErr) {
+		fmt.Println("attempts:", callErr.Attempts)
+	}
 	// Output:
 	// status: 400
 	// code: Throttling.User
 	// has request ID: true
 	// throttled: true
+	// attempts: 3
 }
 
 func ExampleReport_Missing() {

@@ -3,6 +3,7 @@ package ram
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 
 	"github.com/aliyun/credentials-go/credentials"
@@ -20,6 +21,10 @@ type settings struct {
 	timeouts   Timeouts
 	userAgent  string
 	maxBody    int64
+	retry      RetryPolicy
+	budget     RetryBudget
+	logger     *slog.Logger
+	middleware []func(http.RoundTripper) http.RoundTripper
 }
 
 // WithAccessKey signs requests with a static AccessKey pair.
@@ -112,6 +117,49 @@ func WithMaxResponseBytes(n int64) Option {
 			return fmt.Errorf("WithMaxResponseBytes: %d is not a positive size", n)
 		}
 		s.maxBody = n
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the default retry policy; zero fields take the
+// defaults of DefaultRetryPolicy. Use NoRetry() to turn retries off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(s *settings) error {
+		s.retry = p
+		return nil
+	}
+}
+
+// WithRetryBudget replaces the default client-wide retry budget.
+func WithRetryBudget(b RetryBudget) Option {
+	return func(s *settings) error {
+		if err := b.validate(); err != nil {
+			return err
+		}
+		s.budget = b
+		return nil
+	}
+}
+
+// WithLogger logs every attempt at debug level: action, attempt, HTTP
+// status, error code, request ID, duration and the wait before a retry.
+// Credentials are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error {
+		s.logger = l
+		return nil
+	}
+}
+
+// WithMiddleware wraps the client's http.RoundTripper, so that each attempt
+// passes through mw: for tracing, metrics or extra logging. Several
+// middlewares wrap in the order given, the first outermost.
+func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
+	return func(s *settings) error {
+		if mw == nil {
+			return errors.New("WithMiddleware: middleware is nil")
+		}
+		s.middleware = append(s.middleware, mw)
 		return nil
 	}
 }

@@ -38,7 +38,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	add(staticOpt, stsOpt)
 
 	for _, opt := range []ram.Option{staticOpt, stsOpt} {
-		c := fakeClient(t, srv, opt)
+		c := fakeClient(t, srv, opt, ram.WithRetryPolicy(ram.NoRetry()))
 		add(c, *c)
 
 		// Errors of every kind: refused signature or key, throttling,
@@ -67,7 +67,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	add(err)
 
 	dead := startFake(t)
-	deadClient := fakeClient(t, dead, stsOpt)
+	deadClient := fakeClient(t, dead, stsOpt, ram.WithRetryPolicy(ram.NoRetry()))
 	dead.Close()
 	_, err = deadClient.GetAccountSecurityPracticeReport(testContext(t))
 	require.Error(t, err)

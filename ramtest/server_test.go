@@ -138,7 +138,7 @@ func TestSTSTokenIsRequired(t *testing.T) {
 
 func TestFailNextAndRecording(t *testing.T) {
 	srv := start(t)
-	c, err := srv.Client()
+	c, err := srv.Client(ram.WithRetryPolicy(ram.NoRetry()))
 	require.NoError(t, err)
 	ctx := context.Background()
 
@@ -169,7 +169,7 @@ func TestFailNextAndRecording(t *testing.T) {
 
 func TestFaultStatusDefaults(t *testing.T) {
 	srv := start(t)
-	c, err := srv.Client()
+	c, err := srv.Client(ram.WithRetryPolicy(ram.NoRetry()))
 	require.NoError(t, err)
 	for code, status := range map[string]int{"InternalError": 500, "ServiceUnavailable": 503, "Forbidden.RAM": 403, "SomethingNew": 400} {
 		srv.FailNext(1, ramtest.Fault{Code: code})

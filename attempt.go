@@ -1,0 +1,99 @@
+package ram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// attemptResult is what one attempt produced.
+type attemptResult struct {
+	report   *Report
+	err      error
+	status   int         // 0 when no response arrived
+	header   http.Header // nil when no response arrived
+	received time.Time   // when the response headers arrived
+}
+
+// attempt sends one signed request and reads its answer.
+func (c *Client) attempt(ctx context.Context) attemptResult {
+	if err := ctx.Err(); err != nil {
+		return attemptResult{err: err}
+	}
+	key, err := c.creds.retrieve(ctx)
+	if err != nil {
+		return attemptResult{err: err}
+	}
+	parent := ctx
+	if c.attemptTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.attemptTimeout)
+		defer cancel()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, http.NoBody)
+	if err != nil {
+		return attemptResult{err: err}
+	}
+	signRequest(req, key, c.signingTime(), c.nonce())
+	req.Header.Set("User-Agent", c.userAgent)
+
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return attemptResult{err: c.attemptError(parent, ctx, fmt.Errorf("sending request: %w", err))}
+	}
+	res := attemptResult{status: resp.StatusCode, header: resp.Header, received: c.now()}
+	body, err := readBody(resp, c.maxBody)
+	if err != nil {
+		res.err = c.attemptError(parent, ctx, err)
+		return res
+	}
+	res.report, res.err = handleResponse(resp, body)
+	return res
+}
+
+// attemptError marks err as an attempt timeout when the attempt's own
+// deadline ended it while the caller's context is still live.
+func (c *Client) attemptError(parent, attemptCtx context.Context, err error) error {
+	if parent.Err() == nil && errors.Is(attemptCtx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w after %s: %w", ErrAttemptTimeout, c.attemptTimeout, err)
+	}
+	return err
+}
+
+// readBody reads at most limit bytes of the body, then drains a bounded
+// remainder and closes it so that the connection can be reused.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
+			Err: fmt.Errorf("reading body: %w", err)}
+	}
+	if int64(len(body)) > limit {
+		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
+			Err: fmt.Errorf("body exceeds the %d-byte limit (see WithMaxResponseBytes)", limit)}
+	}
+	_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+	return body, nil
+}
+
+// handleResponse turns a read response into a report or an error.
+func handleResponse(resp *http.Response, body []byte) (*Report, error) {
+	switch code := resp.StatusCode; {
+	case code >= 300 && code < 400:
+		e := newAPIError(code, resp.Header, nil)
+		e.Message = fmt.Sprintf("redirect to %q not followed", resp.Header.Get("Location"))
+		return nil, e
+	case code < 200 || code >= 300:
+		return nil, newAPIError(code, resp.Header, body)
+	}
+	rep, err := decodeReport(body)
+	if err != nil {
+		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
+			Excerpt: excerpt(body), Err: err}
+	}
+	return rep, nil
+}
