@@ -34,7 +34,8 @@ type CallError struct {
 	// Err is the error of the last attempt.
 	Err error
 
-	stop string // why no further attempt was made, when it was not obvious
+	stop    string // why no further attempt was made, when it was not obvious
+	ctxDone bool   // the caller's context ended the call
 }
 
 // Error names the action, the attempts when there were several, why the
@@ -143,7 +144,7 @@ func (c *Client) callError(attempts int, ctxErr, last error, stop string) error 
 	if ctxErr != nil && !errors.Is(last, ctxErr) {
 		err = fmt.Errorf("%w (last attempt: %w)", ctxErr, last)
 	}
-	return &CallError{Action: Action, Attempts: attempts, Err: err, stop: stop}
+	return &CallError{Action: Action, Attempts: attempts, Err: err, stop: stop, ctxDone: ctxErr != nil}
 }
 
 // sleep waits d, or less if ctx ends first, whose error it then returns.

@@ -2,3 +2,6 @@ package ram
 
 // DecodeReport exposes the client's body decoder to the external tests.
 var DecodeReport = decodeReport
+
+// SetNonceSource replaces the nonce source of c, for tests of nonce reuse.
+func SetNonceSource(c *Client, next func() string) { c.nonce = next }

@@ -107,10 +107,13 @@ var retryableCodes = map[string]bool{
 // network timeout). A cancelled or expired caller context, signature, authentication and permission errors and other
 // 4xx answers are not retryable.
 func IsRetryable(err error) bool {
-	if errors.Is(err, ErrAttemptTimeout) {
+	var callErr *CallError
+	switch {
+	case err == nil, errors.As(err, &callErr) && callErr.ctxDone:
+		return false
+	case errors.Is(err, ErrAttemptTimeout):
 		return true
-	}
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	case errors.Is(err, context.Canceled):
 		return false
 	}
 	var apiErr *APIError

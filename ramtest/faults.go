@@ -5,7 +5,10 @@ import (
 	"time"
 )
 
-// Fault is an error answer the server gives instead of the report.
+// Fault is what the server does instead of answering with the report. The
+// fields combine: Delay comes first, then the connection is reset, cut
+// short or redirected if asked, else the error answer is sent. A Fault with
+// only Delay answers with the report, late.
 type Fault struct {
 	// Code is the error code, such as "Throttling.User".
 	Code string
@@ -17,10 +20,30 @@ type Fault struct {
 	// RetryAfter, when positive, is sent as x-acs-retry-after in
 	// milliseconds.
 	RetryAfter time.Duration
-	// Body, when set, is sent as it is instead of a JSON error body, with
-	// ContentType (default text/html): a proxy's error page, say.
+	// RetryAfterHeader, when set, is sent as the standard Retry-After
+	// header as it is (seconds or an HTTP date).
+	RetryAfterHeader string
+	// Body, when not nil, is sent as it is instead of a JSON error body,
+	// with ContentType (default text/html): a proxy's error page, a body
+	// that is not JSON, an oversized body.
 	Body        []byte
 	ContentType string
+
+	// Delay holds the answer back this long, or until the client gives up.
+	Delay time.Duration
+	// Reset drops the connection with a TCP reset instead of answering.
+	Reset bool
+	// Truncate sends the headers of a successful answer and half of the
+	// report, then drops the connection.
+	Truncate bool
+	// Redirect answers with a redirect to this location (status 302 unless
+	// Status says otherwise).
+	Redirect string
+}
+
+// onlyDelay reports whether f only holds the answer back.
+func (f Fault) onlyDelay() bool {
+	return f.Code == "" && f.Status == 0 && f.Body == nil && !f.Reset && !f.Truncate && f.Redirect == ""
 }
 
 // knownCodes gives the HTTP status and message of the error codes this API
@@ -39,6 +62,7 @@ var knownCodes = map[string]struct {
 	"SignatureDoesNotMatch":                      {http.StatusForbidden, "Specified signature does not match our calculation."},
 	"SignatureNonceUsed":                         {http.StatusBadRequest, "Specified signature nonce was used already."},
 	"InvalidTimeStamp.Expired":                   {http.StatusBadRequest, "Specified time stamp or date value is expired."},
+	"InvalidTimeStamp.Format":                    {http.StatusBadRequest, "Specified time stamp or date value is not well formatted."},
 	"IncompleteSignature":                        {http.StatusBadRequest, "The request signature does not conform to Aliyun standards."},
 	"InvalidSecurityToken.MismatchWithAccessKey": {http.StatusBadRequest, "Specified security token does not match the access key."},
 	"Forbidden.RAM":                              {http.StatusForbidden, "User not authorized to operate on the specified resource, or this API doesn't support RAM."},
@@ -50,11 +74,14 @@ var knownCodes = map[string]struct {
 // resolved fills the status and message of f from the known codes.
 func (f Fault) resolved() Fault {
 	known, ok := knownCodes[f.Code]
-	if f.Status == 0 {
+	switch {
+	case f.Status != 0:
+	case f.Redirect != "":
+		f.Status = http.StatusFound
+	case ok:
+		f.Status = known.status
+	default:
 		f.Status = http.StatusBadRequest
-		if ok {
-			f.Status = known.status
-		}
 	}
 	if f.Message == "" && ok {
 		f.Message = known.message

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,75 +31,173 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		Host:     r.Host,
 		Header:   r.Header.Clone(),
 	}
-	requestID := newRequestID()
 
 	s.mu.Lock()
-	auth, fault := s.verify(r, body)
+	now := s.now()
+	auth, fault := s.verify(r, body, now)
 	rec.AccessKeyID, rec.SignedHeaders = auth.accessKeyID, auth.signedHeaders
-	if fault == nil && len(s.faults) > 0 {
-		fault = &s.faults[0]
-		s.faults = s.faults[1:]
+	if fault == nil {
+		fault = s.nextFault()
 	}
-	report, success := s.report, s.body
+	success := s.successBody()
+	idx := len(s.requests)
+	s.requests = append(s.requests, rec) // in arrival order; completed below
 	s.mu.Unlock()
+	record := func(rec Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.requests[idx] = rec
+	}
 
-	if fault != nil {
-		f := fault.resolved()
-		rec.Status, rec.Code, rec.RequestID = f.Status, f.Code, requestID
-		s.record(rec)
-		writeFault(w, f, requestID)
+	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
+	a := answer{w: w, r: r, rec: rec, requestID: newRequestID()}
+	if fault == nil {
+		record(a.success(success))
 		return
 	}
-	if report != nil {
+	f := fault.resolved()
+	if f.Delay > 0 {
+		t := time.NewTimer(f.Delay)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			a.rec.Code = "client gave up during Delay"
+			record(a.rec)
+			return
+		}
+	}
+	switch {
+	case fault.onlyDelay():
+		record(a.success(success))
+	case f.Reset:
+		record(a.reset())
+	case f.Truncate:
+		record(a.truncated(success))
+	default:
+		record(a.fault(f))
+	}
+}
+
+// nextFault takes the next queued fault, or draws a random one. The caller
+// holds s.mu.
+func (s *Server) nextFault() *Fault {
+	if len(s.faults) > 0 {
+		f := s.faults[0]
+		s.faults = s.faults[1:]
+		return &f
+	}
+	if s.random != nil && s.rng.Float64() < s.random.p {
+		f := s.random.fault
+		return &f
+	}
+	return nil
+}
+
+// successBody returns the body of a successful answer. The caller holds
+// s.mu.
+func (s *Server) successBody() func(requestID string) ([]byte, string) {
+	report, raw := s.report, s.body
+	return func(requestID string) ([]byte, string) {
+		if report == nil {
+			return raw, requestID
+		}
 		rep := *report
 		if rep.RequestID == "" {
 			rep.RequestID = requestID
 		}
-		requestID = rep.RequestID
-		success, _ = json.Marshal(rep) // Report.MarshalJSON does not fail
+		body, _ := json.Marshal(rep) // Report.MarshalJSON does not fail
+		return body, rep.RequestID
 	}
-	rec.Status, rec.RequestID = http.StatusOK, requestID
-	s.record(rec)
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.Header().Set("x-acs-request-id", requestID)
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(success)
 }
 
-func (s *Server) record(rec Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = append(s.requests, rec)
+// answer writes one response and completes its record.
+type answer struct {
+	w         http.ResponseWriter
+	r         *http.Request
+	rec       Request
+	requestID string
 }
 
-// writeFault writes an error answer: the service's JSON error body, or the
-// fault's raw body.
-func writeFault(w http.ResponseWriter, f Fault, requestID string) {
-	h := w.Header()
-	h.Set("x-acs-request-id", requestID)
+func (a answer) success(body func(string) ([]byte, string)) Request {
+	b, id := body(a.requestID)
+	h := a.w.Header()
+	h.Set("Content-Type", "application/json;charset=utf-8")
+	h.Set("x-acs-request-id", id)
+	a.w.WriteHeader(http.StatusOK)
+	_, _ = a.w.Write(b)
+	a.rec.Status, a.rec.RequestID = http.StatusOK, id
+	return a.rec
+}
+
+// reset drops the connection with a TCP reset.
+func (a answer) reset() Request {
+	a.rec.Code = "connection reset"
+	conn, _, err := http.NewResponseController(a.w).Hijack()
+	if err != nil {
+		return a.rec
+	}
+	if tcp, ok := conn.(*net.TCPConn); ok {
+		_ = tcp.SetLinger(0)
+	}
+	_ = conn.Close()
+	return a.rec
+}
+
+// truncated sends a successful answer's headers and half its body, then
+// drops the connection.
+func (a answer) truncated(body func(string) ([]byte, string)) Request {
+	b, id := body(a.requestID)
+	a.rec.Status, a.rec.Code, a.rec.RequestID = http.StatusOK, "truncated", id
+	conn, buf, err := http.NewResponseController(a.w).Hijack()
+	if err != nil {
+		return a.rec
+	}
+	defer conn.Close()
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\n" +
+		"x-acs-request-id: " + id + "\r\nContent-Length: " + strconv.Itoa(len(b)) + "\r\n\r\n")
+	_, _ = buf.Write(b[:len(b)/2])
+	_ = buf.Flush()
+	return a.rec
+}
+
+// fault writes an error answer: a redirect, the fault's raw body, or the
+// service's JSON error body.
+func (a answer) fault(f Fault) Request {
+	a.rec.Status, a.rec.Code, a.rec.RequestID = f.Status, f.Code, a.requestID
+	h := a.w.Header()
+	h.Set("x-acs-request-id", a.requestID)
 	if f.RetryAfter > 0 {
 		h.Set("x-acs-retry-after", strconv.FormatInt(f.RetryAfter.Milliseconds(), 10))
 	}
-	if f.Body != nil {
+	if f.RetryAfterHeader != "" {
+		h.Set("Retry-After", f.RetryAfterHeader)
+	}
+	switch {
+	case f.Redirect != "":
+		h.Set("Location", f.Redirect)
+		a.w.WriteHeader(f.Status)
+	case f.Body != nil:
 		ct := f.ContentType
 		if ct == "" {
 			ct = "text/html; charset=utf-8"
 		}
 		h.Set("Content-Type", ct)
-		w.WriteHeader(f.Status)
-		_, _ = w.Write(f.Body)
-		return
+		a.w.WriteHeader(f.Status)
+		_, _ = a.w.Write(f.Body)
+	default:
+		h.Set("Content-Type", "application/json;charset=utf-8")
+		a.w.WriteHeader(f.Status)
+		_ = json.NewEncoder(a.w).Encode(struct {
+			RequestID string `json:"RequestId"`
+			HostID    string `json:"HostId"`
+			Code      string `json:"Code"`
+			Message   string `json:"Message"`
+			Recommend string `json:"Recommend"`
+		}{a.requestID, hostID, f.Code, f.Message,
+			"https://api.aliyun.com/troubleshoot?q=" + f.Code + "&product=Ims&requestId=" + a.requestID})
 	}
-	h.Set("Content-Type", "application/json;charset=utf-8")
-	w.WriteHeader(f.Status)
-	_ = json.NewEncoder(w).Encode(struct {
-		RequestID string `json:"RequestId"`
-		HostID    string `json:"HostId"`
-		Code      string `json:"Code"`
-		Message   string `json:"Message"`
-		Recommend string `json:"Recommend"`
-	}{requestID, hostID, f.Code, f.Message,
-		"https://api.aliyun.com/troubleshoot?q=" + f.Code + "&product=Ims&requestId=" + requestID})
+	return a.rec
 }
 
 // newRequestID returns a request ID shaped like the service's.

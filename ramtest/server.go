@@ -1,6 +1,7 @@
 package ramtest
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -28,7 +29,17 @@ type Server struct {
 	report   *ram.Report // served when set
 	body     []byte      // served as it is when report is nil
 	faults   []Fault
+	random   *randomFault
+	rng      *rand.Rand
+	skew     time.Duration
+	nonces   map[string]time.Time
 	requests []Request
+}
+
+// randomFault is a fault given to a share of the requests.
+type randomFault struct {
+	p     float64
+	fault Fault
 }
 
 // key is one accepted credential.
@@ -60,7 +71,11 @@ func NewServer(opts ...Option) *Server {
 // NewUnstartedServer returns a server that is not listening yet, so that a
 // test can change its Config before calling Start.
 func NewUnstartedServer(opts ...Option) *Server {
-	s := &Server{keys: map[string]key{AccessKeyID: {secret: AccessKeySecret}}}
+	s := &Server{
+		keys:   map[string]key{AccessKeyID: {secret: AccessKeySecret}},
+		nonces: map[string]time.Time{},
+		rng:    rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())),
+	}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -118,6 +133,30 @@ func (s *Server) FailNext(n int, f Fault) {
 	}
 }
 
+// FailRandomly gives f to each request that passes the signature check with
+// probability p (0 to 1), once the faults of FailNext are used up. A p of 0
+// stops it.
+func (s *Server) FailRandomly(p float64, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.random = nil
+	if p > 0 {
+		s.random = &randomFault{p: p, fault: f}
+	}
+}
+
+// SetClockSkew sets the server's clock d away from the local clock: it
+// checks x-acs-date against that clock and sends it in the Date header, as a
+// service whose clock differs from the client's would.
+func (s *Server) SetClockSkew(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.skew = d
+}
+
+// now is the server's clock. The caller holds s.mu.
+func (s *Server) now() time.Time { return time.Now().Add(s.skew) }
+
 // Requests returns the requests the server has seen, oldest first.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
@@ -125,7 +164,8 @@ func (s *Server) Requests() []Request {
 	return slices.Clone(s.requests)
 }
 
-// Request is what the server saw of one request and how it answered.
+// Request is what the server saw of one request and how it answered. A
+// request still being answered (held back by Fault.Delay) has Status 0.
 type Request struct {
 	// Received is when the request arrived.
 	Received time.Time

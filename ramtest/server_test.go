@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -34,7 +36,7 @@ func signedRequest(t *testing.T, url, id, secret string, date time.Time, edit fu
 		"X-Acs-Action":          {ram.Action},
 		"X-Acs-Version":         {ram.APIVersion},
 		"X-Acs-Date":            {date.UTC().Format("2006-01-02T15:04:05Z")},
-		"X-Acs-Signature-Nonce": {"0123456789abcdef0123456789abcdef"},
+		"X-Acs-Signature-Nonce": {strconv.FormatInt(nonceCounter.Add(1), 10)},
 		"X-Acs-Content-Sha256":  {ram.EmptyPayloadHash},
 	}
 	if edit != nil {
@@ -46,6 +48,9 @@ func signedRequest(t *testing.T, url, id, secret string, date time.Time, edit fu
 	req.Header = h
 	return req
 }
+
+// nonceCounter makes the nonces of signedRequest unique.
+var nonceCounter atomic.Int64
 
 type errorBody struct {
 	RequestID, HostID, Code, Message, Recommend string

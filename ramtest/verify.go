@@ -10,6 +10,10 @@ import (
 	"github.com/seed-d76936c4/ram"
 )
 
+// maxNonces is how many nonces the server holds before it forgets the
+// expired ones.
+const maxNonces = 10000
+
 // maxClockSkew is how far x-acs-date may be from the server's clock.
 const maxClockSkew = 15 * time.Minute
 
@@ -25,7 +29,9 @@ type authInfo struct {
 
 // verify checks the action, version and signature of a request as the
 // service does, and returns the fault to answer with, or nil.
-func (s *Server) verify(r *http.Request, body []byte) (authInfo, *Fault) {
+//
+// The caller holds s.mu; now is the server's clock.
+func (s *Server) verify(r *http.Request, body []byte, now time.Time) (authInfo, *Fault) {
 	auth, ok := parseAuthorization(r.Header.Get("Authorization"))
 	if !ok {
 		return auth, &Fault{Code: "IncompleteSignature"}
@@ -71,10 +77,13 @@ func (s *Server) verify(r *http.Request, body []byte) (authInfo, *Fault) {
 	}
 	date, err := time.Parse("2006-01-02T15:04:05Z", r.Header.Get("x-acs-date"))
 	if err != nil {
-		return auth, &Fault{Code: "InvalidTimeStamp.Format", Message: "Specified time stamp or date value is not well formatted."}
+		return auth, &Fault{Code: "InvalidTimeStamp.Format"}
 	}
-	if skew := time.Since(date); skew > maxClockSkew || skew < -maxClockSkew {
+	if skew := now.Sub(date); skew > maxClockSkew || skew < -maxClockSkew {
 		return auth, &Fault{Code: "InvalidTimeStamp.Expired"}
+	}
+	if s.nonceUsed(r.Header.Get("x-acs-signature-nonce"), now) {
+		return auth, &Fault{Code: "SignatureNonceUsed"}
 	}
 	return auth, nil
 }
@@ -99,4 +108,21 @@ func parseAuthorization(v string) (authInfo, bool) {
 		}
 	}
 	return a, a.accessKeyID != "" && len(a.signedHeaders) > 0 && a.signature != ""
+}
+
+// nonceUsed reports whether nonce was seen within the accepted clock skew,
+// and remembers it. The caller holds s.mu.
+func (s *Server) nonceUsed(nonce string, now time.Time) bool {
+	if seen, ok := s.nonces[nonce]; ok && now.Sub(seen) < 2*maxClockSkew {
+		return true
+	}
+	if len(s.nonces) >= maxNonces {
+		for n, seen := range s.nonces {
+			if now.Sub(seen) >= 2*maxClockSkew {
+				delete(s.nonces, n)
+			}
+		}
+	}
+	s.nonces[nonce] = now
+	return false
 }
