@@ -50,7 +50,9 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 		res.err = c.attemptError(parent, ctx, err)
 		return res
 	}
+	body = redactBody(body, key)
 	res.report, res.err = handleResponse(resp, body)
+	res.err = redactError(res.err, key)
 	return res
 }
 
@@ -63,10 +65,20 @@ func (c *Client) attemptError(parent, attemptCtx context.Context, err error) err
 	return err
 }
 
-// readBody reads at most limit bytes of the body, then drains a bounded
-// remainder and closes it so that the connection can be reused.
+// errorBodyLimit bounds what is read of an error answer's body; the status
+// is what matters, and the body only explains it.
+const errorBodyLimit = 64 << 10
+
+// readBody reads at most limit bytes of a success body, then drains a
+// bounded remainder and closes it so that the connection can be reused. Of
+// an error answer it reads what it can, up to errorBodyLimit.
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, errorBodyLimit))
+		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+		return body, nil
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),

@@ -82,7 +82,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		clockOffset:    new(atomic.Int64),
 	}
 	switch {
-	case s.httpClient != nil && s.timeouts.transportTimeoutsChanged():
+	case s.httpClient != nil && s.transportTimeouts:
 		return nil, errors.New("ram: WithTimeouts sets Connect, TLSHandshake or ResponseHeader, which apply to the client's own transport only; set them on the *http.Client given to WithHTTPClient")
 	case s.httpClient != nil:
 		hc := *s.httpClient

@@ -191,8 +191,9 @@ func TestRequestCarriesExactlyTheDocumentedSignedHeaders(t *testing.T) {
 		_, err := fakeClient(t, srv, ram.WithSTSToken("STS.id", "sts-secret", "sts-token")).GetAccountSecurityPracticeReport(testContext(t))
 		require.NoError(t, err)
 		req := onlyRequest(t, srv)
-		assert.Equal(t, []string{"host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-security-token", "x-acs-signature-nonce", "x-acs-version"}, req.SignedHeaders)
+		assert.Equal(t, []string{"host", "x-acs-accesskey-id", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-security-token", "x-acs-signature-nonce", "x-acs-version"}, req.SignedHeaders)
 		assert.Equal(t, "sts-token", req.Header.Get("x-acs-security-token"))
+		assert.Equal(t, "STS.id", req.Header.Get("x-acs-accesskey-id"))
 		assertHeaders(t, req)
 	})
 	t.Run("STS with a wrong token", func(t *testing.T) {

@@ -43,12 +43,33 @@ type staticSource struct{ key *accessKey }
 
 func (s staticSource) retrieve(context.Context) (accessKey, error) { return *s.key, nil }
 
-// chainSource asks a credentials-go Credential, one caller at a time (its
-// default chain is not safe for concurrent use).
+// providerError hides a credential provider's message, which may quote a
+// configuration file or a response holding secrets, from the error text;
+// errors.Unwrap still returns it.
+type providerError struct{ err error }
+
+func (e *providerError) Error() string {
+	return "the credential provider failed (its message is withheld from this text because it may quote secrets; errors.Unwrap returns it)"
+}
+
+func (e *providerError) Unwrap() error { return e.err }
+
+// chainSource asks a credentials-go Credential. One fetch runs at a time and
+// its result is shared by the callers waiting for it; each caller stops
+// waiting when its context ends, since providers may call the network and
+// take no context.
 type chainSource struct {
 	mu           sync.Mutex
 	cred         credentials.Credential
 	defaultChain bool
+	inflight     *credentialFetch
+}
+
+// credentialFetch is one call of the provider.
+type credentialFetch struct {
+	done chan struct{}
+	key  accessKey
+	err  error
 }
 
 func (s *chainSource) retrieve(ctx context.Context) (accessKey, error) {
@@ -56,19 +77,46 @@ func (s *chainSource) retrieve(ctx context.Context) (accessKey, error) {
 		return accessKey{}, err
 	}
 	s.mu.Lock()
-	m, err := s.cred.GetCredential()
+	f := s.inflight
+	if f == nil {
+		f = &credentialFetch{done: make(chan struct{})}
+		s.inflight = f
+		go s.fetch(f, s.cred)
+	}
 	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.key, f.err
+	case <-ctx.Done():
+		return accessKey{}, ctx.Err()
+	}
+}
+
+// fetch asks the provider once and publishes the result to f.
+func (s *chainSource) fetch(f *credentialFetch, cred credentials.Credential) {
+	m, err := cred.GetCredential()
 	switch {
 	case err != nil && s.defaultChain:
-		return accessKey{}, fmt.Errorf("%w: %s (default chain: %v)", ErrNoCredentials, noCredentialsHelp, err)
+		f.err = fmt.Errorf("%w: %s: %w", ErrNoCredentials, noCredentialsHelp, &providerError{err})
 	case err != nil:
-		return accessKey{}, fmt.Errorf("getting credentials: %w", err)
+		f.err = fmt.Errorf("getting credentials: %w", &providerError{err})
 	case m == nil || m.AccessKeyId == nil || m.AccessKeySecret == nil || *m.AccessKeyId == "" || *m.AccessKeySecret == "":
-		return accessKey{}, fmt.Errorf("%w: the credential provider returned no AccessKey pair", ErrNoCredentials)
+		f.err = fmt.Errorf("%w: the credential provider returned no AccessKey pair", ErrNoCredentials)
+	default:
+		f.key = accessKey{id: *m.AccessKeyId, secret: *m.AccessKeySecret}
+		if m.SecurityToken != nil {
+			f.key.token = *m.SecurityToken
+		}
 	}
-	k := accessKey{id: *m.AccessKeyId, secret: *m.AccessKeySecret}
-	if m.SecurityToken != nil {
-		k.token = *m.SecurityToken
+	s.mu.Lock()
+	s.inflight = nil
+	if err != nil && s.defaultChain {
+		// The default chain remembers the provider it tried last even when
+		// all failed; a fresh chain looks at every source again next time.
+		if fresh, ferr := credentials.NewCredential(nil); ferr == nil {
+			s.cred = fresh
+		}
 	}
-	return k, ctx.Err()
+	s.mu.Unlock()
+	close(f.done)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -33,6 +34,9 @@ type APIError struct {
 	// Excerpt is the start of a body that was not an API error, with
 	// control characters removed; empty otherwise.
 	Excerpt string
+	// RetryAfter is the wait the service asked for before another attempt
+	// (x-acs-retry-after or Retry-After); zero when it asked for none.
+	RetryAfter time.Duration
 }
 
 // AccessDeniedDetail is the service's explanation of a permission error.
@@ -71,34 +75,51 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// maxExcerpt bounds the part of an unexpected body kept in an error.
-const maxExcerpt = 256
+// maxExcerpt bounds the part of an unexpected body kept in an error, and
+// maxMessage the service's message.
+const (
+	maxExcerpt = 256
+	maxMessage = 1024
+)
 
 // requestIDHeader carries the request ID on every answer of the service.
 const requestIDHeader = "X-Acs-Request-Id"
 
-// newAPIError builds the error for a non-2xx response.
+// newAPIError builds the error for a non-2xx response. Whatever fields the
+// body has are kept; a body that is not a JSON object is kept as an
+// excerpt. Text from the service is cleaned of control characters and
+// bounded.
 func newAPIError(status int, header http.Header, body []byte) *APIError {
 	var w struct {
-		RequestID          string              `json:"RequestId"`
-		HostID             string              `json:"HostId"`
-		Code               string              `json:"Code"`
-		Message            string              `json:"Message"`
-		Recommend          string              `json:"Recommend"`
-		AccessDeniedDetail *AccessDeniedDetail `json:"AccessDeniedDetail"`
+		RequestID          string          `json:"RequestId"`
+		HostID             string          `json:"HostId"`
+		Code               string          `json:"Code"`
+		Message            string          `json:"Message"`
+		Recommend          string          `json:"Recommend"`
+		AccessDeniedDetail json.RawMessage `json:"AccessDeniedDetail"`
 	}
 	e := &APIError{StatusCode: status}
-	if json.Unmarshal(body, &w) == nil && w.Code != "" {
-		e.Code, e.Message, e.RequestID = w.Code, w.Message, w.RequestID
-		e.HostID, e.Recommend, e.AccessDeniedDetail = w.HostID, w.Recommend, w.AccessDeniedDetail
+	if json.Unmarshal(body, &w) == nil && (w.Code != "" || w.Message != "" || w.RequestID != "") {
+		e.Code = printable(w.Code, maxExcerpt)
+		e.Message = printable(w.Message, maxMessage)
+		e.RequestID = printable(w.RequestID, maxExcerpt)
+		e.HostID = printable(w.HostID, maxExcerpt)
+		e.Recommend = printable(w.Recommend, maxMessage)
+		var detail AccessDeniedDetail
+		if len(w.AccessDeniedDetail) > 0 && json.Unmarshal(w.AccessDeniedDetail, &detail) == nil && detail != (AccessDeniedDetail{}) {
+			e.AccessDeniedDetail = &detail
+		}
 	} else {
 		e.Excerpt = excerpt(body)
-		if e.Excerpt == "" {
-			e.Message = http.StatusText(status)
-		}
+	}
+	if e.Message == "" && e.Excerpt == "" {
+		e.Message = http.StatusText(status)
 	}
 	if e.RequestID == "" {
-		e.RequestID = header.Get(requestIDHeader)
+		e.RequestID = printable(header.Get(requestIDHeader), maxExcerpt)
+	}
+	if d, ok := retryAfter(header, time.Now()); ok {
+		e.RetryAfter = d
 	}
 	return e
 }
@@ -108,16 +129,24 @@ func excerpt(body []byte) string {
 	if len(body) > maxExcerpt {
 		body = body[:maxExcerpt]
 	}
-	s := strings.ToValidUTF8(string(body), "")
+	return printable(string(body), maxExcerpt)
+}
+
+// printable returns s without invalid UTF-8 and control characters
+// (newlines and tabs become spaces), trimmed and cut to at most max bytes.
+func printable(s string, max int) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			return ' '
-		case r < ' ' || r == utf8.RuneError || r == 0x7f:
+		case r < ' ' || r == utf8.RuneError || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			return -1
 		}
 		return r
 	}, s)
+	if len(s) > max {
+		s = strings.ToValidUTF8(s[:max], "")
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -191,7 +220,10 @@ type ResponseError struct {
 
 // Error describes the problem with the status and request ID.
 func (e *ResponseError) Error() string {
-	s := "HTTP " + strconv.Itoa(e.StatusCode) + ": " + e.Err.Error()
+	s := "HTTP " + strconv.Itoa(e.StatusCode)
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
 	if e.Excerpt != "" {
 		s += ": body starts " + strconv.Quote(e.Excerpt)
 	}

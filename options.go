@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/aliyun/credentials-go/credentials"
 )
@@ -19,12 +20,15 @@ type settings struct {
 	creds      credentialSource
 	httpClient *http.Client
 	timeouts   Timeouts
-	userAgent  string
-	maxBody    int64
-	retry      RetryPolicy
-	budget     RetryBudget
-	logger     *slog.Logger
-	middleware []func(http.RoundTripper) http.RoundTripper
+	// transportTimeouts records that WithTimeouts set a timeout of the
+	// client's own transport.
+	transportTimeouts bool
+	userAgent         string
+	maxBody           int64
+	retry             RetryPolicy
+	budget            RetryBudget
+	logger            *slog.Logger
+	middleware        []func(http.RoundTripper) http.RoundTripper
 }
 
 // WithAccessKey signs requests with a static AccessKey pair.
@@ -94,6 +98,7 @@ func WithTimeouts(t Timeouts) Option {
 			return errors.New("WithTimeouts: timeouts must not be negative")
 		}
 		s.timeouts = t.withDefaults(s.timeouts)
+		s.transportTimeouts = s.transportTimeouts || t.setsTransportTimeouts()
 		return nil
 	}
 }
@@ -102,6 +107,9 @@ func WithTimeouts(t Timeouts) Option {
 // User-Agent header.
 func WithUserAgent(product string) Option {
 	return func(s *settings) error {
+		if strings.ContainsFunc(product, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+			return errors.New("WithUserAgent: product must not contain control characters")
+		}
 		if product != "" {
 			s.userAgent += " " + product
 		}

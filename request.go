@@ -22,6 +22,9 @@ func signRequest(req *http.Request, key accessKey, now time.Time, nonce string) 
 		"X-Acs-Content-Sha256":  {EmptyPayloadHash},
 	}
 	if key.token != "" {
+		// As the official OpenAPI stack does, STS requests also name the
+		// AccessKey ID in a signed header.
+		h["X-Acs-Accesskey-Id"] = []string{key.id}
 		h["X-Acs-Security-Token"] = []string{key.token}
 	}
 	canonical, signed := CanonicalRequest(http.MethodPost, "/", nil, h, EmptyPayloadHash)

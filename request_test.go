@@ -22,30 +22,41 @@ func (c *captureTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // TestClientSignsTheRegressionVector runs a whole call with the clock and
 // nonce of the "ims-get-account-security-practice-report" vector and
 // requires the vector's signature in the Authorization header.
-func TestClientSignsTheRegressionVector(t *testing.T) {
+func TestClientSignsTheRegressionVectors(t *testing.T) {
 	v := loadSignatureVectors(t)
-	var want string
+	signatures := map[string]string{}
 	for _, vec := range v.Vectors {
-		if vec.Name == "ims-get-account-security-practice-report" {
-			want = vec.Signature
-		}
+		signatures[vec.Name] = vec.Signature
 	}
-	require.NotEmpty(t, want)
+	tests := []struct {
+		vector string
+		opt    Option
+		signed string
+	}{
+		{"ims-get-account-security-practice-report", WithAccessKey("YourAccessKeyId", "YourAccessKeySecret"),
+			"host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"},
+		{"ims-with-sts-token", WithSTSToken("YourAccessKeyId", "YourAccessKeySecret", "YourSecurityToken"),
+			"host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.vector, func(t *testing.T) {
+			want := signatures[tt.vector]
+			require.NotEmpty(t, want)
+			capture := &captureTransport{}
+			c, err := NewClient(tt.opt, WithHTTPClient(&http.Client{Transport: capture}), WithRetryPolicy(NoRetry()))
+			require.NoError(t, err)
+			c.now = func() time.Time { return time.Date(2023, 10, 26, 18, 22, 32, 0, time.FixedZone("CST", 8*3600)) }
+			c.nonce = func() string { return "3156853299f313e23d1673dc12e1703d" }
 
-	capture := &captureTransport{}
-	c, err := NewClient(WithAccessKey("YourAccessKeyId", "YourAccessKeySecret"),
-		WithHTTPClient(&http.Client{Transport: capture}))
-	require.NoError(t, err)
-	c.now = func() time.Time { return time.Date(2023, 10, 26, 18, 22, 32, 0, time.FixedZone("CST", 8*3600)) }
-	c.nonce = func() string { return "3156853299f313e23d1673dc12e1703d" }
-
-	_, err = c.GetAccountSecurityPracticeReport(context.Background())
-	require.Error(t, err)
-	require.NotNil(t, capture.req)
-	h := capture.req.Header
-	assert.Equal(t, "2023-10-26T10:22:32Z", h.Get("x-acs-date"), "the date is sent in UTC")
-	assert.Equal(t, "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature="+want,
-		h.Get("Authorization"))
+			_, err = c.GetAccountSecurityPracticeReport(context.Background())
+			require.Error(t, err)
+			require.NotNil(t, capture.req)
+			h := capture.req.Header
+			assert.Equal(t, "2023-10-26T10:22:32Z", h.Get("x-acs-date"), "the date is sent in UTC")
+			assert.Equal(t, "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders="+tt.signed+",Signature="+want,
+				h.Get("Authorization"))
+		})
+	}
 }
 
 func TestAccessKeyNeverPrintsSecrets(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aliyun/credentials-go/credentials"
 	"github.com/stretchr/testify/assert"
@@ -163,6 +164,10 @@ func TestOptionErrors(t *testing.T) {
 		{"bad body cap", []ram.Option{ram.WithMaxResponseBytes(0)}, "not a positive size"},
 		{"transport timeouts with own client", []ram.Option{ram.WithAccessKey("i", "s"), ram.WithHTTPClient(&http.Client{}),
 			ram.WithTimeouts(ram.Timeouts{Connect: 1})}, "apply to the client's own transport only"},
+		{"default-valued transport timeout with own client", []ram.Option{ram.WithAccessKey("i", "s"),
+			ram.WithTimeouts(ram.Timeouts{Connect: 5 * time.Second}), ram.WithHTTPClient(&http.Client{})}, "apply to the client's own transport only"},
+		{"user agent with a newline", []ram.Option{ram.WithUserAgent("x\r\nInjected: 1")}, "control characters"},
+		{"nil middleware", []ram.Option{ram.WithMiddleware(nil)}, "middleware is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

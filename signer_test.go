@@ -106,3 +106,18 @@ func TestCanonicalQueryAndPath(t *testing.T) {
 	assert.Equal(t, "POST\n/\n\nhost:h\nx-acs-b:2\n\nhost;x-acs-b\n"+EmptyPayloadHash, canonical)
 	assert.Equal(t, "host;x-acs-b", signed)
 }
+
+// TestVectorsMatchTheSharedReference keeps testdata/ equal to the shared
+// reference data where it is checked out beside the project.
+func TestVectorsMatchTheSharedReference(t *testing.T) {
+	for _, name := range []string{"signature-v3.json", "report-example.json"} {
+		shared, err := os.ReadFile("../shared/testdata/" + name)
+		if os.IsNotExist(err) {
+			t.Skip("the shared reference data is not checked out here")
+		}
+		require.NoError(t, err)
+		ours, err := os.ReadFile("testdata/" + name)
+		require.NoError(t, err)
+		assert.Equal(t, string(shared), string(ours), name)
+	}
+}

@@ -46,11 +46,10 @@ func (t Timeouts) withDefaults(d Timeouts) Timeouts {
 	return t
 }
 
-// transportTimeoutsChanged reports whether t sets a timeout that only the
+// setsTransportTimeouts reports whether t sets a timeout that only the
 // client's own transport can apply.
-func (t Timeouts) transportTimeoutsChanged() bool {
-	return t.Connect != defaultTimeouts.Connect || t.TLSHandshake != defaultTimeouts.TLSHandshake ||
-		t.ResponseHeader != defaultTimeouts.ResponseHeader
+func (t Timeouts) setsTransportTimeouts() bool {
+	return t.Connect != 0 || t.TLSHandshake != 0 || t.ResponseHeader != 0
 }
 
 // newHTTPClient builds the client's own *http.Client: keep-alive with enough

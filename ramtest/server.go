@@ -106,8 +106,12 @@ func (s *Server) Client(opts ...ram.Option) (*ram.Client, error) {
 }
 
 // SetReport makes the server answer with r; fields r marks missing are left
-// out of the body. An empty RequestID gets a fresh one per request.
+// out of the body. An empty RequestID gets a fresh one per request. A nil r
+// serves ExampleReport again.
 func (s *Server) SetReport(r *ram.Report) {
+	if r == nil {
+		r = ExampleReport()
+	}
 	cp := *r
 	s.mu.Lock()
 	defer s.mu.Unlock()
