@@ -18,10 +18,20 @@
 // RAM role. [WithAccessKey], [WithSTSToken] and [WithCredential] choose
 // others. Secrets never appear in errors or in printed values.
 //
+// # Retries
+//
+// Throttling, server errors and broken connections are retried (3 attempts
+// in all by default) with full-jitter backoff, honouring the service's
+// x-acs-retry-after, within the caller's deadline and a client-wide retry
+// budget; see [RetryPolicy] and [RetryBudget]. A used nonce and a refused
+// timestamp (a skewed local clock) are corrected once.
+//
 // # Errors
 //
-// An error answer of the service is an [*APIError], found with errors.As; it
-// carries the HTTP status, the error code and the request ID.
+// A failed call returns a [*CallError] that says how many attempts were
+// made and wraps the last one's error. An error answer of the service is an
+// [*APIError], found with errors.As; it carries the HTTP status, the error
+// code and the request ID.
 // [IsThrottling], [IsAuthentication], [IsPermission] and [IsServerError]
 // classify it. A success body that is not a valid report is a
 // [*ResponseError].

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
+	"sync"
 	"time"
 
 	"github.com/seed-d76936c4/ram"
@@ -107,4 +109,53 @@ func ExampleReport_Missing() {
 	// Output:
 	// not in the response: RootWithAccessKey
 	// root AccessKeys: unknown
+}
+
+// metrics is a middleware that counts attempts by HTTP status: the place to
+// add tracing spans or latency histograms.
+type metrics struct {
+	mu       sync.Mutex
+	byStatus map[int]int
+}
+
+func (m *metrics) middleware(next http.RoundTripper) http.RoundTripper {
+	return roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := next.RoundTrip(r)
+		if err == nil {
+			m.mu.Lock()
+			m.byStatus[resp.StatusCode]++
+			m.mu.Unlock()
+		}
+		return resp, err
+	})
+}
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func ExampleWithMiddleware() {
+	srv := ramtest.NewServer()
+	defer srv.Close()
+	srv.FailNext(2, ramtest.Fault{Code: "ServiceUnavailable"})
+
+	m := &metrics{byStatus: map[int]int{}}
+	client, err := srv.Client(
+		ram.WithMiddleware(m.middleware),
+		ram.WithRetryPolicy(ram.RetryPolicy{BaseDelay: time.Millisecond}),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	rep, err := client.GetAccountSecurityPracticeReport(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("score:", rep.AccountSecurityPracticeInfo.Score)
+	fmt.Println("attempts answered 503:", m.byStatus[503])
+	fmt.Println("attempts answered 200:", m.byStatus[200])
+	// Output:
+	// score: 63
+	// attempts answered 503: 2
+	// attempts answered 200: 1
 }
