@@ -23,15 +23,29 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 	if err := ctx.Err(); err != nil {
 		return attemptResult{err: err}
 	}
-	key, err := c.creds.retrieve(ctx)
-	if err != nil {
-		return attemptResult{err: err}
-	}
 	parent := ctx
 	if c.attemptTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.attemptTimeout)
 		defer cancel()
+	}
+	if c.transport != nil {
+		rep, err := c.transport.GetAccountSecurityPracticeReport(ctx)
+		res := attemptResult{report: rep}
+		if err != nil {
+			res.err = c.attemptError(parent, ctx, err)
+			var apiErr *APIError
+			if errors.As(err, &apiErr) {
+				res.status = apiErr.StatusCode
+			}
+		} else if rep == nil {
+			res.err = fmt.Errorf("the transport %T returned neither a report nor an error", c.transport)
+		}
+		return res
+	}
+	key, err := c.creds.retrieve(ctx)
+	if err != nil {
+		return attemptResult{err: err}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, http.NoBody)
 	if err != nil {

@@ -122,7 +122,9 @@ func (c *Client) nextWait(ctx context.Context, p RetryPolicy, counted int, res a
 		return -1, ""
 	}
 	wait := p.Backoff(counted, p.BaseDelay, p.MaxDelay)
-	if asked, ok := retryAfter(res.header, c.now()); ok {
+	var apiErr *APIError
+	if errors.As(res.err, &apiErr) && apiErr.RetryAfter > 0 {
+		asked := apiErr.RetryAfter
 		if asked > p.MaxDelay {
 			return -1, "the service asked to wait " + asked.String() + ", more than the policy's MaxDelay"
 		}

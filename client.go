@@ -30,6 +30,7 @@ const drainLimit = 4 << 10
 // Client calls the IMS API. Build it once with NewClient and share it: it is
 // safe for concurrent use and keeps its connections alive between calls.
 type Client struct {
+	transport      Transport // nil: the client's own transport below
 	url            string
 	hc             *http.Client
 	creds          credentialSource
@@ -69,6 +70,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("ram: %w", err)
 	}
 	c := &Client{
+		transport:      s.transport,
 		url:            u.String(),
 		creds:          s.creds,
 		userAgent:      s.userAgent,
@@ -82,6 +84,10 @@ func NewClient(opts ...Option) (*Client, error) {
 		clockOffset:    new(atomic.Int64),
 	}
 	switch {
+	case s.transport != nil && (s.endpointSet || s.creds != nil || s.httpClient != nil || s.transportTimeouts || len(s.middleware) > 0):
+		return nil, errors.New("ram: WithTransport replaces the client's own transport, which WithEndpoint, the credential options, WithHTTPClient, WithMiddleware and the connection timeouts configure; configure the given Transport instead")
+	case s.transport != nil:
+		return c, nil
 	case s.httpClient != nil && s.transportTimeouts:
 		return nil, errors.New("ram: WithTimeouts sets Connect, TLSHandshake or ResponseHeader, which apply to the client's own transport only; set them on the *http.Client given to WithHTTPClient")
 	case s.httpClient != nil:
@@ -109,7 +115,12 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // String describes the client by its endpoint; it never prints credentials.
-func (c Client) String() string { return "ram.Client{endpoint: " + c.url + "}" }
+func (c Client) String() string {
+	if c.transport != nil {
+		return fmt.Sprintf("ram.Client{transport: %T}", c.transport)
+	}
+	return "ram.Client{endpoint: " + c.url + "}"
+}
 
 // Format prints the same as String for every verb, so that no verb walks
 // into the client's fields.

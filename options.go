@@ -16,10 +16,12 @@ type Option func(*settings) error
 
 // settings collects the options before NewClient builds the Client.
 type settings struct {
-	endpoint   string
-	creds      credentialSource
-	httpClient *http.Client
-	timeouts   Timeouts
+	endpoint    string
+	endpointSet bool
+	transport   Transport
+	creds       credentialSource
+	httpClient  *http.Client
+	timeouts    Timeouts
 	// transportTimeouts records that WithTimeouts set a timeout of the
 	// client's own transport.
 	transportTimeouts bool
@@ -71,7 +73,23 @@ func WithCredential(cred credentials.Credential) Option {
 // such as a ramtest server.
 func WithEndpoint(endpoint string) Option {
 	return func(s *settings) error {
-		s.endpoint = endpoint
+		s.endpoint, s.endpointSet = endpoint, true
+		return nil
+	}
+}
+
+// WithTransport sends each attempt through t instead of the client's own
+// signed net/http transport; retries, timeouts per attempt and logging
+// still apply. Package openapi provides a Transport over the official
+// OpenAPI client. The options that configure the client's own transport
+// (WithEndpoint, credentials, WithHTTPClient, WithMiddleware, connection
+// timeouts) cannot be combined with it.
+func WithTransport(t Transport) Option {
+	return func(s *settings) error {
+		if t == nil {
+			return errors.New("WithTransport: transport is nil")
+		}
+		s.transport = t
 		return nil
 	}
 }

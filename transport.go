@@ -1,11 +1,21 @@
 package ram
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"net/http"
 	"time"
 )
+
+// Transport sends one attempt of GetAccountSecurityPracticeReport and
+// returns the decoded report, or the attempt's error: an *APIError for an
+// error answer of the service (with its RetryAfter when the service asked
+// for a wait), a *ResponseError for a body that is not a valid report. The
+// Client adds retries, the per-attempt timeout and logging around it.
+type Transport interface {
+	GetAccountSecurityPracticeReport(ctx context.Context) (*Report, error)
+}
 
 // Timeouts bounds the stages of one attempt. A zero field means the default.
 type Timeouts struct {
