@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -47,19 +48,16 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 	if err != nil {
 		return attemptResult{err: err}
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, http.NoBody)
-	if err != nil {
-		return attemptResult{err: err}
-	}
-	signRequest(req, key, c.signingTime(), c.nonce())
-	req.Header.Set("User-Agent", c.userAgent)
-
+	req := c.requests.build(ctx, key, c.signingTime(), c.nonce())
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return attemptResult{err: c.attemptError(parent, ctx, fmt.Errorf("sending request: %w", err))}
 	}
 	res := attemptResult{status: resp.StatusCode, header: resp.Header, received: c.now()}
-	body, err := readBody(resp, c.maxBody)
+	buf := getBuffer()
+	defer putBuffer(buf)
+	body, err := readBody(resp, c.maxBody, (*buf)[:0])
+	*buf = body[:0]
 	if err != nil {
 		res.err = c.attemptError(parent, ctx, err)
 		return res
@@ -83,17 +81,17 @@ func (c *Client) attemptError(parent, attemptCtx context.Context, err error) err
 // is what matters, and the body only explains it.
 const errorBodyLimit = 64 << 10
 
-// readBody reads at most limit bytes of a success body, then drains a
-// bounded remainder and closes it so that the connection can be reused. Of
-// an error answer it reads what it can, up to errorBodyLimit.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// readBody reads at most limit bytes of a success body into buf, then
+// drains a bounded remainder and closes it so that the connection can be
+// reused. Of an error answer it reads what it can, up to errorBodyLimit.
+func readBody(resp *http.Response, limit int64, buf []byte) ([]byte, error) {
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, errorBodyLimit))
+		body, _ := readAtMost(resp.Body, errorBodyLimit, buf)
 		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
 		return body, nil
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	body, err := readAtMost(resp.Body, limit+1, buf)
 	if err != nil {
 		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
 			Err: fmt.Errorf("reading body: %w", err)}
@@ -122,4 +120,40 @@ func handleResponse(resp *http.Response, body []byte) (*Report, error) {
 			Excerpt: excerpt(body), Err: err}
 	}
 	return rep, nil
+}
+
+// readAtMost appends to buf what r yields until EOF or n bytes.
+func readAtMost(r io.Reader, n int64, buf []byte) ([]byte, error) {
+	for int64(len(buf)) < n {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		free := buf[len(buf):cap(buf)]
+		if rest := n - int64(len(buf)); int64(len(free)) > rest {
+			free = free[:rest]
+		}
+		m, err := r.Read(free)
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
+}
+
+// bodyBuffers holds read buffers for response bodies; a buffer that grew
+// past maxPooledBuffer is left to the garbage collector.
+var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+const maxPooledBuffer = 64 << 10
+
+func getBuffer() *[]byte { return bodyBuffers.Get().(*[]byte) }
+
+func putBuffer(b *[]byte) {
+	if cap(*b) <= maxPooledBuffer {
+		bodyBuffers.Put(b)
+	}
 }

@@ -32,9 +32,9 @@ const drainLimit = 4 << 10
 type Client struct {
 	transport      Transport // nil: the client's own transport below
 	url            string
+	requests       *requestBuilder
 	hc             *http.Client
 	creds          credentialSource
-	userAgent      string
 	maxBody        int64
 	attemptTimeout time.Duration
 	retry          RetryPolicy
@@ -73,7 +73,6 @@ func NewClient(opts ...Option) (*Client, error) {
 		transport:      s.transport,
 		url:            u.String(),
 		creds:          s.creds,
-		userAgent:      s.userAgent,
 		maxBody:        s.maxBody,
 		attemptTimeout: s.timeouts.Attempt,
 		retry:          s.retry.withDefaults(),
@@ -88,6 +87,11 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, errors.New("ram: WithTransport replaces the client's own transport, which WithEndpoint, the credential options, WithHTTPClient, WithMiddleware and the connection timeouts configure; configure the given Transport instead")
 	case s.transport != nil:
 		return c, nil
+	}
+	if c.requests, err = newRequestBuilder(u, s.userAgent); err != nil {
+		return nil, fmt.Errorf("ram: %w", err)
+	}
+	switch {
 	case s.httpClient != nil && s.transportTimeouts:
 		return nil, errors.New("ram: WithTimeouts sets Connect, TLSHandshake or ResponseHeader, which apply to the client's own transport only; set them on the *http.Client given to WithHTTPClient")
 	case s.httpClient != nil:

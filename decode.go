@@ -1,19 +1,15 @@
 package ram
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
-	"strconv"
-	"strings"
-	"unicode/utf8"
 )
 
 // UnmarshalJSON decodes a report as the service sends it. A body without
 // RequestId or AccountSecurityPracticeInfo, a value of the wrong type and a
-// negative counter are errors; a documented value the body lacks is recorded
-// as missing (see [Report.Missing]).
+// negative counter are errors; a documented value the body lacks, or sends
+// as null, is recorded as missing (see [Report.Missing]). Keys match
+// exactly; unknown keys are ignored; of repeated keys the last one counts.
 func (r *Report) UnmarshalJSON(data []byte) error {
 	rep, err := decodeReport(data)
 	if err != nil {
@@ -23,213 +19,180 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeReport parses and checks a success body.
-func decodeReport(body []byte) (*Report, error) {
-	var w wireReport
-	if err := json.Unmarshal(body, &w); err != nil {
-		return nil, describeJSONError(err)
-	}
-	if !w.RequestID.ok || w.RequestID.v == "" {
-		return nil, errors.New("report has no RequestId")
-	}
-	if w.Info == nil {
-		return nil, errors.New("report has no AccountSecurityPracticeInfo")
-	}
-	rep := &Report{RequestID: w.RequestID.v}
-	info := &rep.AccountSecurityPracticeInfo
-	u := w.Info.UserInfo
-	if u == nil {
-		u = &wireUserInfo{}
-	}
-	ints := [...]struct {
-		f   Field
-		src optInt
-		dst *int
-	}{
-		{FieldUnusedAkNum, u.UnusedAkNum, &info.UserInfo.UnusedAkNum},
-		{FieldSubUserWithUnusedAccessKey, u.SubUserWithUnusedAccessKey, &info.UserInfo.SubUserWithUnusedAccessKey},
-		{FieldRootWithAccessKey, u.RootWithAccessKey, &info.UserInfo.RootWithAccessKey},
-		{FieldSubUser, u.SubUser, &info.UserInfo.SubUser},
-		{FieldOldAkNum, u.OldAkNum, &info.UserInfo.OldAkNum},
-		{FieldSubUserWithOldAccessKey, u.SubUserWithOldAccessKey, &info.UserInfo.SubUserWithOldAccessKey},
-		{FieldSubUserBindMFA, u.SubUserBindMFA, &info.UserInfo.SubUserBindMFA},
-		{FieldScore, w.Info.Score, &info.Score},
-	}
-	for _, x := range ints {
-		if !x.src.ok {
-			rep.missing.add(x.f)
-			continue
-		}
-		if x.src.v < 0 {
-			return nil, fmt.Errorf("report field %s is negative (%d)", x.f, x.src.v)
-		}
-		*x.dst = x.src.v
-	}
-	if u.BindMFA.ok {
-		info.UserInfo.BindMFA = u.BindMFA.v
-	} else {
-		rep.missing.add(FieldBindMFA)
-	}
-	if u.SubUserPwdLevel.ok {
-		info.UserInfo.SubUserPwdLevel = PasswordLevel(u.SubUserPwdLevel.v)
-	} else {
-		rep.missing.add(FieldSubUserPwdLevel)
-	}
-	return rep, nil
-}
-
-// describeJSONError turns encoding/json errors into messages that name the
-// response field and the byte offset, without internal type names.
-func describeJSONError(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
-	switch {
-	case errors.As(err, &typeErr):
-		field := typeErr.Field
-		if field == "" {
-			field = "the body"
-		}
-		return fmt.Errorf("report field %s: want %s, got %s", field, wireKind(typeErr.Type), typeErr.Value)
-	case errors.As(err, &syntaxErr):
-		return fmt.Errorf("report is not valid JSON (at byte %d): %s", syntaxErr.Offset, strings.TrimPrefix(syntaxErr.Error(), "json: "))
-	default:
-		return fmt.Errorf("report is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-}
-
-var (
-	intType    = reflect.TypeFor[int]()
-	boolType   = reflect.TypeFor[bool]()
-	stringType = reflect.TypeFor[string]()
+// The field paths of the objects of the report.
+const (
+	pathInfo     = "AccountSecurityPracticeInfo"
+	pathUserInfo = pathInfo + ".AccountSecurityPracticeUserInfo"
 )
 
-// wireKind names a Go type as the JSON kind the field should carry.
-func wireKind(t reflect.Type) string {
-	switch t {
-	case intType:
-		return "integer"
-	case boolType:
-		return "boolean"
-	case stringType:
-		return "string"
+// reportDecoder collects the values of one body. The first type error is
+// kept while the rest of the body is still checked, so that malformed JSON
+// anywhere is reported as such, as encoding/json does.
+type reportDecoder struct {
+	s        scanner
+	rep      Report
+	haveID   bool
+	haveInfo bool
+	present  [numFields]bool
+	firstErr error
+}
+
+// decodeReport parses and checks a success body.
+func decodeReport(body []byte) (*Report, error) {
+	d := &reportDecoder{s: scanner{data: body}}
+	if err := d.top(); err != nil {
+		return nil, err
 	}
-	return "object"
+	if d.s.peek() != 0 {
+		return nil, d.s.syntaxError("invalid character after the top-level value")
+	}
+	if d.firstErr != nil {
+		return nil, d.firstErr
+	}
+	if !d.haveID || d.rep.RequestID == "" {
+		return nil, errors.New("report has no RequestId")
+	}
+	if !d.haveInfo {
+		return nil, errors.New("report has no AccountSecurityPracticeInfo")
+	}
+	for f := Field(0); f < numFields; f++ {
+		switch {
+		case !d.present[f]:
+			d.rep.missing.add(f)
+		case d.rep.intField(f) < 0:
+			return nil, fmt.Errorf("report field %s is negative (%d)", f, d.rep.intField(f))
+		}
+	}
+	rep := d.rep
+	return &rep, nil
 }
 
-// wireReport and its parts mirror the response body, recording which
-// documented values were present.
-type wireReport struct {
-	RequestID optString `json:"RequestId"`
-	Info      *wireInfo `json:"AccountSecurityPracticeInfo"`
-}
-
-type wireInfo struct {
-	UserInfo *wireUserInfo `json:"AccountSecurityPracticeUserInfo"`
-	Score    optInt        `json:"Score"`
-}
-
-type wireUserInfo struct {
-	UnusedAkNum                optInt    `json:"UnusedAkNum"`
-	SubUserWithUnusedAccessKey optInt    `json:"SubUserWithUnusedAccessKey"`
-	RootWithAccessKey          optInt    `json:"RootWithAccessKey"`
-	SubUser                    optInt    `json:"SubUser"`
-	BindMFA                    optBool   `json:"BindMfa"`
-	OldAkNum                   optInt    `json:"OldAkNum"`
-	SubUserPwdLevel            optString `json:"SubUserPwdLevel"`
-	SubUserWithOldAccessKey    optInt    `json:"SubUserWithOldAccessKey"`
-	SubUserBindMFA             optInt    `json:"SubUserBindMfa"`
-}
-
-// optInt, optBool and optString decode a JSON value and record that it was
-// there; null counts as absent.
-type optInt struct {
-	v  int
-	ok bool
-}
-
-type optBool struct {
-	v  bool
-	ok bool
-}
-
-type optString struct {
-	v  string
-	ok bool
-}
-
-func (o *optInt) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*o = optInt{}
+// keep records a type error and lets decoding go on; other errors stop it.
+func (d *reportDecoder) keep(err error) error {
+	if _, ok := err.(*typeError); ok {
+		if d.firstErr == nil {
+			d.firstErr = err
+		}
 		return nil
 	}
-	if b[0] != '-' && (b[0] < '0' || b[0] > '9') {
-		return typeError(b, intType)
-	}
-	n, err := strconv.ParseInt(string(b), 10, strconv.IntSize)
-	if err != nil {
-		return typeError(b, intType)
-	}
-	*o = optInt{v: int(n), ok: true}
-	return nil
+	return err
 }
 
-func (o *optBool) UnmarshalJSON(b []byte) error {
-	switch string(b) {
-	case "null":
-		*o = optBool{}
-	case "true":
-		*o = optBool{v: true, ok: true}
-	case "false":
-		*o = optBool{ok: true}
+func (d *reportDecoder) top() error {
+	switch c := d.s.peek(); c {
+	case '{':
+		return d.s.object(0, d.topField)
+	case 'n':
+		return d.s.literal("null")
+	case 0:
+		return d.s.syntaxError("unexpected end of JSON input")
 	default:
-		return typeError(b, boolType)
+		return d.keep(d.s.wrongType("the body", "object", c))
 	}
-	return nil
 }
 
-func (o *optString) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*o = optString{}
-		return nil
-	}
-	if b[0] != '"' {
-		return typeError(b, stringType)
-	}
-	inner := b[1 : len(b)-1]
-	var s string
-	switch {
-	case strings.IndexByte(string(inner), '\\') >= 0:
-		if err := json.Unmarshal(b, &s); err != nil {
+func (d *reportDecoder) topField(key []byte) error {
+	switch string(key) {
+	case "RequestId":
+		v, ok, err := d.s.optString("RequestId")
+		d.rep.RequestID, d.haveID = v, ok
+		return d.keep(err)
+	case pathInfo:
+		d.rep.AccountSecurityPracticeInfo = PracticeInfo{}
+		d.present = [numFields]bool{}
+		d.haveInfo = false
+		if null, err := d.s.null(); null || err != nil {
 			return err
 		}
-	case utf8.Valid(inner):
-		s = string(inner)
+		if c := d.s.peek(); c != '{' {
+			return d.keep(d.s.wrongType(pathInfo, "object", c))
+		}
+		d.haveInfo = true
+		return d.s.object(1, d.infoField)
 	default:
-		s = strings.ToValidUTF8(string(inner), "\uFFFD")
+		return d.s.skip(1)
 	}
-	*o = optString{v: s, ok: true}
-	return nil
 }
 
-// typeError reports a JSON value of the wrong kind; encoding/json adds the
-// field path.
-func typeError(b []byte, want reflect.Type) error {
-	var got string
-	switch b[0] {
-	case '"':
-		got = "string"
-	case '{':
-		got = "object"
-	case '[':
-		got = "array"
-	case 't', 'f':
-		got = "boolean"
-	default:
-		const maxLiteral = 32
-		if len(b) > maxLiteral {
-			b = b[:maxLiteral]
+func (d *reportDecoder) infoField(key []byte) error {
+	switch string(key) {
+	case "Score":
+		return d.intField(FieldScore, &d.rep.AccountSecurityPracticeInfo.Score)
+	case "AccountSecurityPracticeUserInfo":
+		d.rep.AccountSecurityPracticeInfo.UserInfo = UserInfo{}
+		for f := Field(0); f < FieldScore; f++ {
+			d.present[f] = false
 		}
-		got = "number " + string(b)
+		if null, err := d.s.null(); null || err != nil {
+			return err
+		}
+		if c := d.s.peek(); c != '{' {
+			return d.keep(d.s.wrongType(pathUserInfo, "object", c))
+		}
+		return d.s.object(2, d.userField)
+	default:
+		return d.s.skip(2)
 	}
-	return &json.UnmarshalTypeError{Value: got, Type: want}
+}
+
+func (d *reportDecoder) userField(key []byte) error {
+	u := &d.rep.AccountSecurityPracticeInfo.UserInfo
+	switch string(key) {
+	case "UnusedAkNum":
+		return d.intField(FieldUnusedAkNum, &u.UnusedAkNum)
+	case "SubUserWithUnusedAccessKey":
+		return d.intField(FieldSubUserWithUnusedAccessKey, &u.SubUserWithUnusedAccessKey)
+	case "RootWithAccessKey":
+		return d.intField(FieldRootWithAccessKey, &u.RootWithAccessKey)
+	case "SubUser":
+		return d.intField(FieldSubUser, &u.SubUser)
+	case "OldAkNum":
+		return d.intField(FieldOldAkNum, &u.OldAkNum)
+	case "SubUserWithOldAccessKey":
+		return d.intField(FieldSubUserWithOldAccessKey, &u.SubUserWithOldAccessKey)
+	case "SubUserBindMfa":
+		return d.intField(FieldSubUserBindMFA, &u.SubUserBindMFA)
+	case "BindMfa":
+		v, ok, err := d.s.boolValue(FieldBindMFA.String())
+		u.BindMFA, d.present[FieldBindMFA] = v, ok
+		return d.keep(err)
+	case "SubUserPwdLevel":
+		v, ok, err := d.s.optString(FieldSubUserPwdLevel.String())
+		u.SubUserPwdLevel, d.present[FieldSubUserPwdLevel] = PasswordLevel(v), ok
+		return d.keep(err)
+	default:
+		return d.s.skip(3)
+	}
+}
+
+// intField reads a counter or the score into dst.
+func (d *reportDecoder) intField(f Field, dst *int) error {
+	v, ok, err := d.s.intValue(f.String())
+	*dst, d.present[f] = v, ok
+	return d.keep(err)
+}
+
+// intField returns the value of an integer field.
+func (r *Report) intField(f Field) int {
+	info := &r.AccountSecurityPracticeInfo
+	u := &info.UserInfo
+	switch f {
+	case FieldUnusedAkNum:
+		return u.UnusedAkNum
+	case FieldSubUserWithUnusedAccessKey:
+		return u.SubUserWithUnusedAccessKey
+	case FieldRootWithAccessKey:
+		return u.RootWithAccessKey
+	case FieldSubUser:
+		return u.SubUser
+	case FieldOldAkNum:
+		return u.OldAkNum
+	case FieldSubUserWithOldAccessKey:
+		return u.SubUserWithOldAccessKey
+	case FieldSubUserBindMFA:
+		return u.SubUserBindMFA
+	case FieldScore:
+		return info.Score
+	}
+	return 0
 }

@@ -49,17 +49,22 @@ func (f Field) Name() string {
 	return fieldNames[f]
 }
 
+// fieldPaths are the JSON paths of the fields in the response.
+var fieldPaths = func() (p [numFields]string) {
+	for f := range numFields {
+		p[f] = "AccountSecurityPracticeInfo.AccountSecurityPracticeUserInfo." + fieldNames[f]
+	}
+	p[FieldScore] = "AccountSecurityPracticeInfo.Score"
+	return p
+}()
+
 // String returns the field's JSON path in the response, such as
 // "AccountSecurityPracticeInfo.AccountSecurityPracticeUserInfo.RootWithAccessKey".
 func (f Field) String() string {
-	switch {
-	case f >= numFields:
+	if f >= numFields {
 		return f.Name()
-	case f == FieldScore:
-		return "AccountSecurityPracticeInfo.Score"
-	default:
-		return "AccountSecurityPracticeInfo.AccountSecurityPracticeUserInfo." + f.Name()
 	}
+	return fieldPaths[f]
 }
 
 // fieldSet is a set of fields, one bit each.

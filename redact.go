@@ -23,6 +23,9 @@ func redactBody(body []byte, key accessKey) []byte {
 // redactError does the same for the text fields of an *APIError, which
 // JSON escapes may have hidden from redactBody.
 func redactError(err error, key accessKey) error {
+	if err == nil {
+		return nil
+	}
 	var e *APIError
 	if !errors.As(err, &e) {
 		return err
