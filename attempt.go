@@ -51,15 +51,16 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 	req := c.requests.build(ctx, key, c.signingTime(), c.nonce())
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return attemptResult{err: c.attemptError(parent, ctx, fmt.Errorf("sending request: %w", err))}
+		return attemptResult{err: redactError(c.attemptError(parent, ctx, fmt.Errorf("sending request: %w", err)), key)}
 	}
+	cleanRequestIDHeader(resp.Header, key)
 	res := attemptResult{status: resp.StatusCode, header: resp.Header, received: c.now()}
 	buf := getBuffer()
 	defer putBuffer(buf)
 	body, err := readBody(resp, c.maxBody, (*buf)[:0])
 	*buf = body[:0]
 	if err != nil {
-		res.err = c.attemptError(parent, ctx, err)
+		res.err = redactError(c.attemptError(parent, ctx, err), key)
 		return res
 	}
 	body = redactBody(body, key)
@@ -68,11 +69,18 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 	return res
 }
 
-// attemptError marks err as an attempt timeout when the attempt's own
-// deadline ended it while the caller's context is still live.
+// attemptError marks err as an attempt timeout when a deadline other than
+// the caller's ended it: the attempt's own (Timeouts.Attempt) or the
+// transport's (the response header timeout, say).
 func (c *Client) attemptError(parent, attemptCtx context.Context, err error) error {
-	if parent.Err() == nil && errors.Is(attemptCtx.Err(), context.DeadlineExceeded) {
+	if parent.Err() != nil {
+		return err
+	}
+	switch {
+	case errors.Is(attemptCtx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%w after %s: %w", ErrAttemptTimeout, c.attemptTimeout, err)
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w: %w", ErrAttemptTimeout, err)
 	}
 	return err
 }

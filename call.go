@@ -121,7 +121,7 @@ func (c *Client) nextWait(ctx context.Context, p RetryPolicy, counted int, res a
 	if counted >= p.MaxAttempts || !p.Retryable(res.err) {
 		return -1, ""
 	}
-	wait := p.Backoff(counted, p.BaseDelay, p.MaxDelay)
+	wait := min(max(p.Backoff(counted, p.BaseDelay, p.MaxDelay), 0), p.MaxDelay)
 	var apiErr *APIError
 	if errors.As(res.err, &apiErr) && apiErr.RetryAfter > 0 {
 		asked := apiErr.RetryAfter

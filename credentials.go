@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/aliyun/credentials-go/credentials"
 )
@@ -63,6 +64,7 @@ type chainSource struct {
 	cred         credentials.Credential
 	defaultChain bool
 	inflight     *credentialFetch
+	waiting      atomic.Int32 // callers waiting for a fetch
 }
 
 // credentialFetch is one call of the provider.
@@ -84,6 +86,8 @@ func (s *chainSource) retrieve(ctx context.Context) (accessKey, error) {
 		go s.fetch(f, s.cred)
 	}
 	s.mu.Unlock()
+	s.waiting.Add(1)
+	defer s.waiting.Add(-1)
 	select {
 	case <-f.done:
 		return f.key, f.err

@@ -118,7 +118,12 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 	if e.RequestID == "" {
 		e.RequestID = printable(header.Get(requestIDHeader), maxExcerpt)
 	}
-	if d, ok := retryAfter(header, time.Now()); ok {
+	// An HTTP-date Retry-After is measured against the service's clock.
+	now, err := http.ParseTime(header.Get("Date"))
+	if err != nil {
+		now = time.Now()
+	}
+	if d, ok := retryAfter(header, now); ok {
 		e.RetryAfter = d
 	}
 	return e

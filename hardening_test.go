@@ -122,7 +122,7 @@ func TestSlowCredentialProviderHonoursTheContext(t *testing.T) {
 			assert.NoError(t, err)
 		})
 	}
-	time.Sleep(50 * time.Millisecond)
+	require.Eventually(t, func() bool { return ram.CredentialWaiters(c) == 10 }, 10*time.Second, time.Millisecond)
 	close(cred.release)
 	wg.Wait()
 	assert.Equal(t, int32(1), cred.calls.Load(), "one provider call served every waiting caller")

@@ -135,12 +135,15 @@ func WithUserAgent(product string) Option {
 	}
 }
 
+// maxResponseCap is the largest cap WithMaxResponseBytes takes (1 GiB).
+const maxResponseCap = 1 << 30
+
 // WithMaxResponseBytes caps the size of a response body the client reads
 // (default 1 MiB); a larger body fails the call.
 func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error {
-		if n <= 0 {
-			return fmt.Errorf("WithMaxResponseBytes: %d is not a positive size", n)
+		if n <= 0 || n > maxResponseCap {
+			return fmt.Errorf("WithMaxResponseBytes: %d is not a size between 1 and %d", n, int64(maxResponseCap))
 		}
 		s.maxBody = n
 		return nil

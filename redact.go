@@ -3,6 +3,8 @@ package ram
 import (
 	"bytes"
 	"errors"
+	"net/http"
+	"strings"
 )
 
 // redacted replaces a credential echoed by the other side.
@@ -21,13 +23,17 @@ func redactBody(body []byte, key accessKey) []byte {
 }
 
 // redactError does the same for the text fields of an *APIError, which
-// JSON escapes may have hidden from redactBody.
+// JSON escapes may have hidden from redactBody, and for the text of any
+// other error: net/http quotes a malformed header line it received, say.
 func redactError(err error, key accessKey) error {
 	if err == nil {
 		return nil
 	}
 	var e *APIError
 	if !errors.As(err, &e) {
+		if msg := err.Error(); redactString(msg, key) != msg {
+			return &redactedError{msg: redactString(msg, key), err: err}
+		}
 		return err
 	}
 	for _, f := range []*string{&e.Code, &e.Message, &e.RequestID, &e.HostID, &e.Recommend, &e.Excerpt} {
@@ -43,5 +49,29 @@ func redactError(err error, key accessKey) error {
 }
 
 func redactString(s string, key accessKey) string {
-	return string(redactBody([]byte(s), key))
+	for _, secret := range [...]string{key.secret, key.token} {
+		if secret != "" {
+			s = strings.ReplaceAll(s, secret, redacted)
+		}
+	}
+	return s
 }
+
+// cleanRequestIDHeader makes the request ID header of a response safe to
+// print: a proxy may echo anything into it.
+func cleanRequestIDHeader(h http.Header, key accessKey) {
+	v := h.Get(requestIDHeader)
+	if clean := printable(redactString(v, key), maxExcerpt); clean != v {
+		h.Set(requestIDHeader, clean)
+	}
+}
+
+// redactedError shows a redacted text of err; errors.Is and errors.As still
+// see err.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -21,7 +23,9 @@ import (
 // x-acs-retry-after or Retry-After when given, else Backoff(attempt).
 type RetryPolicy struct {
 	// MaxAttempts is the number of attempts in all; 1 turns retries off.
-	// Default 3.
+	// Default 3. The two one-time corrections (a used nonce, a refused
+	// timestamp) fix the request rather than repeat it, and are not
+	// counted.
 	MaxAttempts int
 	// BaseDelay is the backoff before the second attempt, doubled after
 	// each attempt. Default 200ms.
@@ -87,7 +91,10 @@ func FullJitterBackoff(attempt int, base, max time.Duration) time.Duration {
 	if ceiling <= 0 {
 		return 0
 	}
-	return rand.N(ceiling + 1)
+	if ceiling < math.MaxInt64 {
+		ceiling++ // include the ceiling itself
+	}
+	return rand.N(ceiling)
 }
 
 // retryableCodes are the service's error codes that another attempt may
@@ -113,7 +120,7 @@ func IsRetryable(err error) bool {
 		return false
 	case errors.Is(err, ErrAttemptTimeout):
 		return true
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return false
 	}
 	var apiErr *APIError
@@ -123,7 +130,7 @@ func IsRetryable(err error) bool {
 			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 			return true
 		}
-		return retryableCodes[apiErr.Code]
+		return retryableCodes[apiErr.Code] || strings.HasPrefix(apiErr.Code, "Throttling.")
 	}
 	var netErr net.Error
 	switch {

@@ -48,9 +48,9 @@ func TestRetriedFaultsRecover(t *testing.T) {
 		{"connection reset", ramtest.Fault{Reset: true}, nil},
 		{"body cut short", ramtest.Fault{Truncate: true}, nil},
 		{"hang past the attempt timeout", ramtest.Fault{Delay: 5 * time.Second},
-			[]ram.Option{ram.WithTimeouts(ram.Timeouts{Attempt: 100 * time.Millisecond})}},
+			[]ram.Option{ram.WithTimeouts(ram.Timeouts{Attempt: 500 * time.Millisecond})}},
 		{"hang past the response header timeout", ramtest.Fault{Delay: 5 * time.Second},
-			[]ram.Option{ram.WithTimeouts(ram.Timeouts{ResponseHeader: 100 * time.Millisecond})}},
+			[]ram.Option{ram.WithTimeouts(ram.Timeouts{ResponseHeader: 500 * time.Millisecond})}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,15 +241,20 @@ func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
 	c := fakeClient(t, srv)
 
 	ctx, cancel := context.WithCancel(context.Background())
-	var cancelled time.Time
+	cancelled := make(chan time.Time, 1)
 	time.AfterFunc(200*time.Millisecond, func() {
-		cancelled = time.Now()
+		cancelled <- time.Now()
 		cancel()
 	})
 	_, err := c.GetAccountSecurityPracticeReport(ctx)
 	returned := time.Now()
 	require.Error(t, err)
-	assert.Less(t, returned.Sub(cancelled), 50*time.Millisecond, "returns within 50 ms of the cancel")
+	select {
+	case at := <-cancelled:
+		assert.Less(t, returned.Sub(at), 50*time.Millisecond, "returns within 50 ms of the cancel")
+	default:
+		t.Fatalf("the call returned before the cancel: %v", err)
+	}
 	assert.ErrorIs(t, err, context.Canceled)
 	var apiErr *ram.APIError
 	assert.ErrorAs(t, err, &apiErr, "the last attempt's error is kept")

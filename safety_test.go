@@ -161,7 +161,7 @@ func TestOptionErrors(t *testing.T) {
 		{"nil credential", []ram.Option{ram.WithCredential(nil)}, "credential is nil"},
 		{"nil http client", []ram.Option{ram.WithHTTPClient(nil)}, "client is nil"},
 		{"negative timeout", []ram.Option{ram.WithTimeouts(ram.Timeouts{Connect: -1})}, "must not be negative"},
-		{"bad body cap", []ram.Option{ram.WithMaxResponseBytes(0)}, "not a positive size"},
+		{"bad body cap", []ram.Option{ram.WithMaxResponseBytes(0)}, "not a size between"},
 		{"transport timeouts with own client", []ram.Option{ram.WithAccessKey("i", "s"), ram.WithHTTPClient(&http.Client{}),
 			ram.WithTimeouts(ram.Timeouts{Connect: 1})}, "apply to the client's own transport only"},
 		{"default-valued transport timeout with own client", []ram.Option{ram.WithAccessKey("i", "s"),

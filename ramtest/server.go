@@ -127,8 +127,8 @@ func (s *Server) SetReportBody(body []byte) {
 	s.report, s.body = nil, slices.Clone(body)
 }
 
-// FailNext makes the next n requests that pass the signature check get f
-// instead of the report.
+// FailNext makes the next n requests that pass the server's checks (the
+// signature, the timestamp, the nonce) get f instead of the report.
 func (s *Server) FailNext(n int, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -137,9 +137,9 @@ func (s *Server) FailNext(n int, f Fault) {
 	}
 }
 
-// FailRandomly gives f to each request that passes the signature check with
-// probability p (0 to 1), once the faults of FailNext are used up. A p of 0
-// stops it.
+// FailRandomly gives f to each request that passes the server's checks
+// with probability p (0 to 1), once the faults of FailNext are used up. A p
+// of 0 stops it.
 func (s *Server) FailRandomly(p float64, f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -183,7 +183,9 @@ type Request struct {
 	SignedHeaders []string
 	// Status is the HTTP status the server answered with.
 	Status int
-	// Code is the error code answered, empty on success.
+	// Code is the error code answered, empty on success; for the faults
+	// that send no error code it is "connection reset", "truncated" or
+	// "client gave up during Delay".
 	Code string
 	// RequestID is the request ID the server gave the answer.
 	RequestID string

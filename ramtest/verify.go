@@ -122,6 +122,13 @@ func (s *Server) nonceUsed(nonce string, now time.Time) bool {
 				delete(s.nonces, n)
 			}
 		}
+		// Still full: forget arbitrary half, so that the work stays bounded.
+		for n := range s.nonces {
+			if len(s.nonces) < maxNonces/2 {
+				break
+			}
+			delete(s.nonces, n)
+		}
 	}
 	s.nonces[nonce] = now
 	return false
