@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,6 +69,38 @@ func TestAccessKeyNeverPrintsSecrets(t *testing.T) {
 			assert.Contains(t, s, "id")
 			assert.NotContains(t, s, "the-secret")
 			assert.NotContains(t, s, "the-token")
+		}
+	}
+}
+
+// TestBuilderAgreesWithCanonicalRequest requires the client's fast signer
+// and the pure signing functions to give the same Authorization for the
+// same request.
+func TestBuilderAgreesWithCanonicalRequest(t *testing.T) {
+	keys := []accessKey{
+		{id: "LTAI1", secret: "s1"},
+		{id: "STS.2", secret: "s2", token: "tok/with+odd=chars"},
+		{id: " spaced ", secret: "s3", token: " padded token "},
+	}
+	for _, host := range []string{"https://ims.aliyuncs.com/", "http://127.0.0.1:8080/", "http://[::1]:9/"} {
+		u, err := url.Parse(host)
+		require.NoError(t, err)
+		rb, err := newRequestBuilder(u, "ua")
+		require.NoError(t, err)
+		for _, key := range keys {
+			now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+			req := rb.build(context.Background(), key, now, "nonce-1")
+
+			signed := http.Header{"Host": {req.Host}}
+			for name, vs := range req.Header {
+				if strings.HasPrefix(strings.ToLower(name), "x-acs-") {
+					signed[name] = vs
+				}
+			}
+			canonical, names := CanonicalRequest(http.MethodPost, "/", nil, signed, EmptyPayloadHash)
+			want := Authorization(key.id, names, Signature(key.secret, StringToSign(canonical)))
+			assert.Equal(t, want, req.Header.Get("Authorization"), "%s %s", host, key.id)
+			assert.Equal(t, "2026-01-02T03:04:05Z", req.Header.Get("X-Acs-Date"))
 		}
 	}
 }
