@@ -14,6 +14,10 @@ import (
 // credentials; the error text says what to set.
 var ErrNoCredentials = errors.New("no credentials found")
 
+// ErrCredentialProvider is wrapped by the error of a call whose credential
+// provider (see WithCredential) failed.
+var ErrCredentialProvider = errors.New("the credential provider failed")
+
 // noCredentialsHelp lists, in the order the default chain reads them, the
 // places credentials can come from.
 const noCredentialsHelp = "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET " +
@@ -50,8 +54,11 @@ func (s staticSource) retrieve(context.Context) (accessKey, error) { return *s.k
 type providerError struct{ err error }
 
 func (e *providerError) Error() string {
-	return "the credential provider failed (its message is withheld from this text because it may quote secrets; errors.Unwrap returns it)"
+	return ErrCredentialProvider.Error() + " (its message is withheld from this text because it may quote secrets; errors.Unwrap returns it)"
 }
+
+// Is makes errors.Is(err, ErrCredentialProvider) true.
+func (e *providerError) Is(target error) bool { return target == ErrCredentialProvider }
 
 func (e *providerError) Unwrap() error { return e.err }
 

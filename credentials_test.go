@@ -100,3 +100,11 @@ func TestCredentialProviderFailure(t *testing.T) {
 	assert.ErrorIs(t, err, ram.ErrNoCredentials)
 	assert.Empty(t, srv.Requests())
 }
+
+func TestProviderErrorsAreMarked(t *testing.T) {
+	srv := startFake(t)
+	c := fakeClient(t, srv, ram.WithCredential(&rotatingCredential{fail: errors.New("secret-bearing text")}))
+	_, err := c.GetAccountSecurityPracticeReport(testContext(t))
+	assert.ErrorIs(t, err, ram.ErrCredentialProvider)
+	assert.NotContains(t, err.Error(), "secret-bearing text")
+}
