@@ -3,6 +3,7 @@ package ramtest_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -218,4 +219,21 @@ func TestClientOptionsOverrideTheDefaults(t *testing.T) {
 	_, err = c.GetAccountSecurityPracticeReport(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "LTAIother", srv.Requests()[0].AccessKeyID)
+}
+
+func ExampleNewServer() {
+	srv := ramtest.NewServer()
+	defer srv.Close()
+	srv.FailNext(1, ramtest.Fault{Code: "Throttling.User"}) // retried by the client
+
+	client, err := srv.Client()
+	if err != nil {
+		panic(err)
+	}
+	rep, err := client.GetAccountSecurityPracticeReport(context.Background())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(rep.AccountSecurityPracticeInfo.Score, len(srv.Requests()))
+	// Output: 63 2
 }
