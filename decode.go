@@ -171,28 +171,3 @@ func (d *reportDecoder) intField(f Field, dst *int) error {
 	*dst, d.present[f] = v, ok
 	return d.keep(err)
 }
-
-// intField returns the value of an integer field.
-func (r *Report) intField(f Field) int {
-	info := &r.AccountSecurityPracticeInfo
-	u := &info.UserInfo
-	switch f {
-	case FieldUnusedAkNum:
-		return u.UnusedAkNum
-	case FieldSubUserWithUnusedAccessKey:
-		return u.SubUserWithUnusedAccessKey
-	case FieldRootWithAccessKey:
-		return u.RootWithAccessKey
-	case FieldSubUser:
-		return u.SubUser
-	case FieldOldAkNum:
-		return u.OldAkNum
-	case FieldSubUserWithOldAccessKey:
-		return u.SubUserWithOldAccessKey
-	case FieldSubUserBindMFA:
-		return u.SubUserBindMFA
-	case FieldScore:
-		return info.Score
-	}
-	return 0
-}

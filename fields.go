@@ -103,27 +103,62 @@ func (r *Report) SetMissing(fields ...Field) {
 	u := &r.AccountSecurityPracticeInfo.UserInfo
 	for _, f := range fields {
 		r.missing.add(f)
-		switch f {
-		case FieldUnusedAkNum:
-			u.UnusedAkNum = 0
-		case FieldSubUserWithUnusedAccessKey:
-			u.SubUserWithUnusedAccessKey = 0
-		case FieldRootWithAccessKey:
-			u.RootWithAccessKey = 0
-		case FieldSubUser:
-			u.SubUser = 0
-		case FieldBindMFA:
+		switch p := r.intRef(f); {
+		case p != nil:
+			*p = 0
+		case f == FieldBindMFA:
 			u.BindMFA = false
-		case FieldOldAkNum:
-			u.OldAkNum = 0
-		case FieldSubUserPwdLevel:
+		case f == FieldSubUserPwdLevel:
 			u.SubUserPwdLevel = ""
-		case FieldSubUserWithOldAccessKey:
-			u.SubUserWithOldAccessKey = 0
-		case FieldSubUserBindMFA:
-			u.SubUserBindMFA = 0
-		case FieldScore:
-			r.AccountSecurityPracticeInfo.Score = 0
 		}
 	}
+}
+
+// Value returns the value of field f: an int for the counters and the
+// score, a bool for BindMFA, a PasswordLevel for SubUserPwdLevel, and nil
+// for a field the response did not carry.
+func (r *Report) Value(f Field) any {
+	if !r.Has(f) {
+		return nil
+	}
+	if p := r.intRef(f); p != nil {
+		return *p
+	}
+	if f == FieldBindMFA {
+		return r.AccountSecurityPracticeInfo.UserInfo.BindMFA
+	}
+	return r.AccountSecurityPracticeInfo.UserInfo.SubUserPwdLevel
+}
+
+// intField returns the value of an integer field, 0 for the others.
+func (r *Report) intField(f Field) int {
+	if p := r.intRef(f); p != nil {
+		return *p
+	}
+	return 0
+}
+
+// intRef returns the address of an integer field, nil for the others.
+func (r *Report) intRef(f Field) *int {
+	info := &r.AccountSecurityPracticeInfo
+	u := &info.UserInfo
+	switch f {
+	case FieldUnusedAkNum:
+		return &u.UnusedAkNum
+	case FieldSubUserWithUnusedAccessKey:
+		return &u.SubUserWithUnusedAccessKey
+	case FieldRootWithAccessKey:
+		return &u.RootWithAccessKey
+	case FieldSubUser:
+		return &u.SubUser
+	case FieldOldAkNum:
+		return &u.OldAkNum
+	case FieldSubUserWithOldAccessKey:
+		return &u.SubUserWithOldAccessKey
+	case FieldSubUserBindMFA:
+		return &u.SubUserBindMFA
+	case FieldScore:
+		return &info.Score
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed-d76936c4/ram"
+	"github.com/seed-d76936c4/ram/ramtest"
 )
 
 func readExample(t testing.TB) []byte {
@@ -195,4 +196,20 @@ func TestFieldNames(t *testing.T) {
 	assert.False(t, rep.Has(ram.Field(200)))
 	rep.SetMissing(ram.Field(200))
 	assert.Empty(t, rep.Missing())
+}
+
+func TestReportValue(t *testing.T) {
+	rep := ramtest.ExampleReport()
+	assert.Equal(t, 1, rep.Value(ram.FieldRootWithAccessKey))
+	assert.Equal(t, 63, rep.Value(ram.FieldScore))
+	assert.Equal(t, false, rep.Value(ram.FieldBindMFA))
+	assert.Equal(t, ram.PasswordLevelLow, rep.Value(ram.FieldSubUserPwdLevel))
+	rep.SetMissing(ram.FieldSubUser)
+	assert.Nil(t, rep.Value(ram.FieldSubUser))
+	assert.Nil(t, rep.Value(ram.Field(99)))
+	for _, f := range ram.Fields() {
+		if f != ram.FieldSubUser {
+			assert.NotNil(t, rep.Value(f), f.String())
+		}
+	}
 }

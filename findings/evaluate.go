@@ -21,13 +21,10 @@ func Evaluate(r *ram.Report) []Finding {
 		}
 		var missing []string
 		for _, field := range c.fields {
-			ev := Evidence{Field: field.String()}
-			if r.Has(field) {
-				ev.Value = value(r, field)
-			} else {
+			if !r.Has(field) {
 				missing = append(missing, field.Name())
 			}
-			f.Evidence = append(f.Evidence, ev)
+			f.Evidence = append(f.Evidence, Evidence{Field: field.String(), Value: r.Value(field)})
 		}
 		if len(missing) > 0 {
 			f.Status = StatusUnknown
@@ -38,34 +35,6 @@ func Evaluate(r *ram.Report) []Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-// value returns a field's value as the report holds it.
-func value(r *ram.Report, f ram.Field) any {
-	u := r.AccountSecurityPracticeInfo.UserInfo
-	switch f {
-	case ram.FieldUnusedAkNum:
-		return u.UnusedAkNum
-	case ram.FieldSubUserWithUnusedAccessKey:
-		return u.SubUserWithUnusedAccessKey
-	case ram.FieldRootWithAccessKey:
-		return u.RootWithAccessKey
-	case ram.FieldSubUser:
-		return u.SubUser
-	case ram.FieldBindMFA:
-		return u.BindMFA
-	case ram.FieldOldAkNum:
-		return u.OldAkNum
-	case ram.FieldSubUserPwdLevel:
-		return string(u.SubUserPwdLevel)
-	case ram.FieldSubUserWithOldAccessKey:
-		return u.SubUserWithOldAccessKey
-	case ram.FieldSubUserBindMFA:
-		return u.SubUserBindMFA
-	case ram.FieldScore:
-		return r.AccountSecurityPracticeInfo.Score
-	}
-	return nil
 }
 
 // CheckInfo describes one check, for documentation and tooling.

@@ -25,17 +25,17 @@ func writePrometheus(w io.Writer, res result) error {
 	}
 
 	metric("ramreport_report_value", "A value of the security report; BindMfa is 1 when the root account has MFA.")
-	u := rep.AccountSecurityPracticeInfo.UserInfo
 	for _, f := range ram.Fields() {
 		if f == ram.FieldScore || f == ram.FieldSubUserPwdLevel || !rep.Has(f) {
 			continue
 		}
-		fmt.Fprintf(&b, "ramreport_report_value{field=%q} %d\n", f.Name(), counter(u, f))
+		fmt.Fprintf(&b, "ramreport_report_value{field=%q} %d\n", f.Name(), counter(rep, f))
 	}
 
 	metric("ramreport_password_level", "1 for the RAM user password policy level the report gives.")
 	if rep.Has(ram.FieldSubUserPwdLevel) {
-		fmt.Fprintf(&b, "ramreport_password_level{level=%q} 1\n", escapeLabel(string(u.SubUserPwdLevel)))
+		level := rep.AccountSecurityPracticeInfo.UserInfo.SubUserPwdLevel
+		fmt.Fprintf(&b, "ramreport_password_level{level=%q} 1\n", escapeLabel(string(level)))
 	}
 
 	metric("ramreport_field_present", "1 when the response included the field, 0 when it did not.")
@@ -77,27 +77,14 @@ func writePrometheus(w io.Writer, res result) error {
 }
 
 // counter returns a numeric report value; BindMfa is 0 or 1.
-func counter(u ram.UserInfo, f ram.Field) int {
-	switch f {
-	case ram.FieldUnusedAkNum:
-		return u.UnusedAkNum
-	case ram.FieldSubUserWithUnusedAccessKey:
-		return u.SubUserWithUnusedAccessKey
-	case ram.FieldRootWithAccessKey:
-		return u.RootWithAccessKey
-	case ram.FieldSubUser:
-		return u.SubUser
-	case ram.FieldBindMFA:
-		if u.BindMFA {
+func counter(rep *ram.Report, f ram.Field) int {
+	switch v := rep.Value(f).(type) {
+	case int:
+		return v
+	case bool:
+		if v {
 			return 1
 		}
-		return 0
-	case ram.FieldOldAkNum:
-		return u.OldAkNum
-	case ram.FieldSubUserWithOldAccessKey:
-		return u.SubUserWithOldAccessKey
-	case ram.FieldSubUserBindMFA:
-		return u.SubUserBindMFA
 	}
 	return 0
 }
