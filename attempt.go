@@ -114,13 +114,8 @@ func readBody(resp *http.Response, limit int64, buf []byte) ([]byte, error) {
 
 // handleResponse turns a read response into a report or an error.
 func handleResponse(resp *http.Response, body []byte) (*Report, error) {
-	switch code := resp.StatusCode; {
-	case code >= 300 && code < 400:
-		e := newAPIError(code, resp.Header, nil)
-		e.Message = fmt.Sprintf("redirect to %q not followed", resp.Header.Get("Location"))
-		return nil, e
-	case code < 200 || code >= 300:
-		return nil, newAPIError(code, resp.Header, body)
+	if code := resp.StatusCode; code < 200 || code >= 300 {
+		return nil, NewAPIError(code, resp.Header, body)
 	}
 	rep, err := decodeReport(body)
 	if err != nil {

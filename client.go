@@ -83,8 +83,9 @@ func NewClient(opts ...Option) (*Client, error) {
 		clockOffset:    new(atomic.Int64),
 	}
 	switch {
-	case s.transport != nil && (s.endpointSet || s.creds != nil || s.httpClient != nil || s.transportTimeouts || len(s.middleware) > 0):
-		return nil, errors.New("ram: WithTransport replaces the client's own transport, which WithEndpoint, the credential options, WithHTTPClient, WithMiddleware and the connection timeouts configure; configure the given Transport instead")
+	case s.transport != nil && (s.endpointSet || s.creds != nil || s.httpClient != nil || s.transportTimeouts ||
+		len(s.middleware) > 0 || s.userAgent != defaultUserAgent || s.maxBody != DefaultMaxResponseBytes):
+		return nil, errors.New("ram: WithTransport replaces the client's own transport, which WithEndpoint, the credential options, WithHTTPClient, WithMiddleware, WithUserAgent, WithMaxResponseBytes and the connection timeouts configure; configure the given Transport instead")
 	case s.transport != nil:
 		return c, nil
 	}
@@ -131,5 +132,13 @@ func (c Client) String() string {
 func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // CloseIdleConnections closes the connections the client keeps alive for
-// later calls; calls made afterwards open new ones.
-func (c *Client) CloseIdleConnections() { c.hc.CloseIdleConnections() }
+// later calls; calls made afterwards open new ones. With WithTransport it
+// asks the Transport to, if it has a CloseIdleConnections method.
+func (c *Client) CloseIdleConnections() {
+	if c.hc != nil {
+		c.hc.CloseIdleConnections()
+	}
+	if t, ok := c.transport.(interface{ CloseIdleConnections() }); ok {
+		t.CloseIdleConnections()
+	}
+}

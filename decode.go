@@ -43,7 +43,7 @@ func decodeReport(body []byte) (*Report, error) {
 	if err := d.top(); err != nil {
 		return nil, err
 	}
-	if d.s.peek() != 0 {
+	if d.s.skipSpace(); d.s.off < len(d.s.data) {
 		return nil, d.s.syntaxError("invalid character after the top-level value")
 	}
 	if d.firstErr != nil {
@@ -85,7 +85,10 @@ func (d *reportDecoder) top() error {
 	case 'n':
 		return d.s.literal("null")
 	case 0:
-		return d.s.syntaxError("unexpected end of JSON input")
+		if d.s.off >= len(d.s.data) {
+			return d.s.syntaxError("unexpected end of JSON input")
+		}
+		return d.s.syntaxError("invalid character '\\x00'")
 	default:
 		return d.keep(d.s.wrongType("the body", "object", c))
 	}

@@ -85,11 +85,13 @@ const (
 // requestIDHeader carries the request ID on every answer of the service.
 const requestIDHeader = "X-Acs-Request-Id"
 
-// newAPIError builds the error for a non-2xx response. Whatever fields the
-// body has are kept; a body that is not a JSON object is kept as an
-// excerpt. Text from the service is cleaned of control characters and
-// bounded.
-func newAPIError(status int, header http.Header, body []byte) *APIError {
+// NewAPIError builds the error for a non-2xx response from its status,
+// headers and body, as the client's own transport does; a Transport of
+// another kind can use it so that its errors classify the same. Whatever
+// fields the body has are kept; a body that is not a JSON object is kept as
+// an excerpt; a 3xx names its location. Text from the service is cleaned of
+// control characters and bounded.
+func NewAPIError(status int, header http.Header, body []byte) *APIError {
 	var w struct {
 		RequestID          string          `json:"RequestId"`
 		HostID             string          `json:"HostId"`
@@ -99,7 +101,9 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 		AccessDeniedDetail json.RawMessage `json:"AccessDeniedDetail"`
 	}
 	e := &APIError{StatusCode: status}
-	if json.Unmarshal(body, &w) == nil && (w.Code != "" || w.Message != "" || w.RequestID != "") {
+	if status >= 300 && status < 400 {
+		e.Message = "redirect to " + strconv.Quote(printable(header.Get("Location"), maxMessage)) + " not followed"
+	} else if json.Unmarshal(body, &w) == nil && (w.Code != "" || w.Message != "" || w.RequestID != "") {
 		e.Code = printable(w.Code, maxExcerpt)
 		e.Message = printable(w.Message, maxMessage)
 		e.RequestID = printable(w.RequestID, maxExcerpt)

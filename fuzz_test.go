@@ -212,7 +212,8 @@ func FuzzDecoderMatchesEncodingJSON(f *testing.F) {
 	}
 	for _, s := range []string{`{"requestid":"x","AccountSecurityPracticeInfo":{}}`, `{"RequestId":"a","RequestId":"b","AccountSecurityPracticeInfo":{"Score":1},"AccountSecurityPracticeInfo":{}}`,
 		`{"RequestId":"r\u00e9","AccountSecurityPracticeInfo":{"x":[1,{"y":[]}],"Score":-0}}`, "{\"RequestId\":\"\xff\",\"AccountSecurityPracticeInfo\":{}}",
-		`{"RequestId":"r","AccountSecurityPracticeInfo":{"Score":9223372036854775807}}`, `{"RequestId":"r","AccountSecurityPracticeInfo":{"Score":9223372036854775808}}`} {
+		`{"RequestId":"r","AccountSecurityPracticeInfo":{"Score":9223372036854775807}}`, `{"RequestId":"r","AccountSecurityPracticeInfo":{"Score":9223372036854775808}}`,
+		"{\"RequestId\":\"r\",\"AccountSecurityPracticeInfo\":{}}\x00garbage", "\x00", "{\"RequestId\":\x00}"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -240,7 +241,7 @@ func FuzzAPIError(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		header := http.Header{requestIDHeader: {"HDR-ID"}}
-		e := newAPIError(status, header, body)
+		e := NewAPIError(status, header, body)
 		require.NotNil(t, e)
 		msg := e.Error()
 		assert.True(t, strings.HasPrefix(msg, "HTTP "+strconv.Itoa(status)))

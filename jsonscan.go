@@ -284,6 +284,9 @@ func (s *scanner) skip(depth int) error {
 	case 'n':
 		return s.literal("null")
 	case 0:
+		if s.off < len(s.data) {
+			return s.syntaxError("invalid character '\\x00'")
+		}
 		return s.syntaxError("unexpected end of JSON input")
 	default:
 		if c == '-' || '0' <= c && c <= '9' {

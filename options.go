@@ -182,7 +182,9 @@ func WithLogger(l *slog.Logger) Option {
 
 // WithMiddleware wraps the client's http.RoundTripper, so that each attempt
 // passes through mw: for tracing, metrics or extra logging. Several
-// middlewares wrap in the order given, the first outermost.
+// middlewares wrap in the order given, the first outermost. As the
+// http.RoundTripper contract says, a middleware must not modify the request
+// it is given (requests share their URL and header values): clone it first.
 func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
 	return func(s *settings) error {
 		if mw == nil {

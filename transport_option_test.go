@@ -72,6 +72,8 @@ func TestWithTransportConflicts(t *testing.T) {
 		"http client": ram.WithHTTPClient(&http.Client{}),
 		"middleware":  ram.WithMiddleware(func(rt http.RoundTripper) http.RoundTripper { return rt }),
 		"timeouts":    ram.WithTimeouts(ram.Timeouts{Connect: time.Second}),
+		"user agent":  ram.WithUserAgent("x/1"),
+		"body cap":    ram.WithMaxResponseBytes(10),
 	} {
 		_, err := ram.NewClient(ram.WithTransport(tr), opt)
 		assert.ErrorContains(t, err, "WithTransport replaces the client's own transport", name)

@@ -50,7 +50,7 @@ func officialConfig(endpoint string) *openapiclient.Config {
 	}
 	return &openapiclient.Config{
 		AccessKeyId:     dara.String("LTAIbenchmark"),
-		AccessKeySecret: dara.String("benchmark-secret"),
+		AccessKeySecret: dara.String(benchSecret),
 		Endpoint:        dara.String(u.Host),
 		Protocol:        dara.String("http"),
 	}

@@ -52,12 +52,13 @@ var checks = []check{
 	},
 	{
 		id: "RAM_USER_MFA", title: "MFA on every RAM user", severity: High, cis: "1.4",
-		remediation: "Bind a virtual MFA device to each RAM user that can log on to the console.",
-		fix: "aliyun ram CreateVirtualMFADevice --VirtualMFADeviceName <user>; " +
-			"aliyun ram BindMFADevice --UserName <user> --SerialNumber <serial> --AuthenticationCode1 <code1> --AuthenticationCode2 <code2>",
-		fields: []ram.Field{ram.FieldSubUser, ram.FieldSubUserBindMFA},
+		remediation: "Require each RAM user that can log on to the console to bind an MFA device at the next logon.",
+		fix:         "aliyun ram UpdateLoginProfile --UserName <user> --MFABindRequired true",
+		fields:      []ram.Field{ram.FieldSubUser, ram.FieldSubUserBindMFA},
 		eval: func(u ram.UserInfo) (Status, string) {
 			switch {
+			case u.SubUserBindMFA > u.SubUser:
+				return StatusUnknown, fmt.Sprintf("the report counts %d RAM users with MFA but only %s", u.SubUserBindMFA, count(u.SubUser, "RAM user", "RAM users"))
 			case u.SubUser == 0:
 				return StatusPass, "there are no RAM users"
 			case u.SubUserBindMFA >= u.SubUser:
@@ -85,7 +86,7 @@ var checks = []check{
 		},
 	},
 	{
-		id: "OLD_ACCESS_KEYS", title: "AccessKeys rotated", severity: High, cis: "1.6",
+		id: "OLD_ACCESS_KEYS", title: "No AccessKeys left unrotated", severity: High, cis: "1.6",
 		remediation: "Rotate AccessKeys every 90 days or less: create a new key, move the programs to it, disable and delete the old one.",
 		fix:         "aliyun ram CreateAccessKey --UserName <user>; then " + keysFix + " (the old key)",
 		fields:      []ram.Field{ram.FieldOldAkNum},
@@ -105,6 +106,8 @@ var checks = []check{
 	{
 		id: "PASSWORD_POLICY", title: "Strong RAM user password policy", severity: Medium, cis: "1.7-1.14",
 		remediation: "Require at least 14 characters with upper- and lower-case letters, digits and symbols, prevent reuse, expire passwords in 90 days and lock out after 5 failed logons.",
+		// The values follow CIS v1.0.0 (1.7-1.14); MaxLoginAttemps is the
+		// API's own spelling.
 		fix: "aliyun ram SetPasswordPolicy --MinimumPasswordLength 14 --RequireUppercaseCharacters true --RequireLowercaseCharacters true " +
 			"--RequireNumbers true --RequireSymbols true --PasswordReusePrevention 5 --MaxPasswordAge 90 --MaxLoginAttemps 5",
 		fields: []ram.Field{ram.FieldSubUserPwdLevel},

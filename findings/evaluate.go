@@ -19,17 +19,25 @@ func Evaluate(r *ram.Report) []Finding {
 			ID: c.id, Title: c.title, Severity: c.severity, CIS: c.cis,
 			Remediation: c.remediation, Fix: c.fix,
 		}
-		var missing []string
+		var missing, negative []string
 		for _, field := range c.fields {
-			if !r.Has(field) {
+			v := r.Value(field)
+			switch n, isInt := v.(int); {
+			case v == nil:
 				missing = append(missing, field.Name())
+			case isInt && n < 0:
+				negative = append(negative, field.Name())
 			}
-			f.Evidence = append(f.Evidence, Evidence{Field: field.String(), Value: r.Value(field)})
+			f.Evidence = append(f.Evidence, Evidence{Field: field.String(), Value: v})
 		}
-		if len(missing) > 0 {
+		switch {
+		case len(missing) > 0:
 			f.Status = StatusUnknown
 			f.Detail = "the response did not include " + strings.Join(missing, " and ")
-		} else {
+		case len(negative) > 0:
+			f.Status = StatusUnknown
+			f.Detail = "the report gives a negative " + strings.Join(negative, " and ")
+		default:
 			f.Status, f.Detail = c.eval(r.AccountSecurityPracticeInfo.UserInfo)
 		}
 		out = append(out, f)

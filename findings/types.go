@@ -96,7 +96,7 @@ type Finding struct {
 	Fix string `json:"fix"`
 	// CIS is the CIS Alibaba Cloud Foundations Benchmark (v1.0.0)
 	// recommendation it maps to, empty when none does.
-	CIS string `json:"cis,omitempty"`
+	CIS string `json:"cis"`
 }
 
 // Failing reports whether the finding fails, or is unknown when unknowns

@@ -30,7 +30,7 @@ func convertError(err error) error {
 	var typed officialError
 	var sdk *tea.SDKError
 	switch {
-	case errors.As(err, &typed):
+	case errors.As(err, &typed) && dara.IntValue(typed.GetStatusCode()) != 0:
 		e := fromData(dara.IntValue(typed.GetStatusCode()), typed.GetData())
 		fill(&e.Code, dara.StringValue(typed.GetCode()))
 		fill(&e.RequestID, dara.StringValue(typed.GetRequestId()))
@@ -58,7 +58,13 @@ func convertError(err error) error {
 // official client keeps it.
 func fromData(status int, data map[string]interface{}) *ram.APIError {
 	e := &ram.APIError{StatusCode: status}
-	str := func(k string) string { s, _ := data[k].(string); return s }
+	str := func(k string) string {
+		s, _ := data[k].(string)
+		if s == "<nil>" { // the official client's text for a missing value
+			return ""
+		}
+		return s
+	}
 	e.Code, e.Message, e.RequestID = str("Code"), str("Message"), str("RequestId")
 	e.HostID, e.Recommend = str("HostId"), str("Recommend")
 	if d, ok := data["AccessDeniedDetail"].(map[string]interface{}); ok {
@@ -80,9 +86,9 @@ func accessDeniedDetail(m map[string]interface{}) *ram.AccessDeniedDetail {
 	return &d
 }
 
-// fill sets *dst to v when *dst is empty.
+// fill sets *dst to v when *dst is empty and v is a value.
 func fill(dst *string, v string) {
-	if *dst == "" {
+	if *dst == "" && v != "<nil>" {
 		*dst = v
 	}
 }

@@ -21,19 +21,30 @@ const defaultEndpoint = "ims.aliyuncs.com"
 // safe for concurrent use.
 type Transport struct {
 	client *openapiclient.Client
+	http   *httpClient
 	params *openapiclient.Params
 }
 
 // NewTransport builds the official client from a copy of cfg. With no
 // credential in cfg (no AccessKey, bearer token or Credential) it uses the
 // default chain of credentials-go; with no endpoint, ims.aliyuncs.com.
-// The official client is told to return its typed errors (DisableSDKError)
-// so that the request ID and the requested wait reach *ram.APIError.
+//
+// The copy differs from cfg where the client's behaviour requires it: the
+// official retries are off (the ram.Client retries, within its budget), and
+// the HTTP client is one that never follows redirects, keeps TLS 1.2 at
+// least, caps bodies at 1 MiB and lets errors be read as the client's own
+// transport reads them.
 func NewTransport(cfg *openapiclient.Config) (*Transport, error) {
 	if cfg == nil {
 		return nil, errors.New("openapi: NewTransport: config is nil")
 	}
+	if (dara.StringValue(cfg.AccessKeyId) == "") != (dara.StringValue(cfg.AccessKeySecret) == "") {
+		return nil, errors.New("openapi: NewTransport: the config sets only one of AccessKeyId and AccessKeySecret")
+	}
 	c := *cfg
+	hc := &httpClient{}
+	c.HttpClient = hc
+	c.RetryOptions = nil
 	if dara.StringValue(c.AccessKeyId) == "" && dara.StringValue(c.BearerToken) == "" && c.Credential == nil {
 		cred, err := credentials.NewCredential(nil)
 		if err != nil {
@@ -49,7 +60,7 @@ func NewTransport(cfg *openapiclient.Config) (*Transport, error) {
 		return nil, fmt.Errorf("openapi: %w", err)
 	}
 	client.DisableSDKError = dara.Bool(true)
-	return &Transport{client: client, params: &openapiclient.Params{
+	return &Transport{client: client, http: hc, params: &openapiclient.Params{
 		Action:      dara.String(ram.Action),
 		Version:     dara.String(ram.APIVersion),
 		Protocol:    dara.String("HTTPS"),
@@ -67,23 +78,31 @@ func (t *Transport) String() string {
 	return "openapi.Transport{endpoint: " + dara.StringValue(t.client.Endpoint) + "}"
 }
 
-// GetAccountSecurityPracticeReport sends one attempt with CallApiWithCtx and
-// decodes the answer with the same checks as the client's own transport.
+// CloseIdleConnections closes the connections kept alive for later calls.
+func (t *Transport) CloseIdleConnections() { t.http.CloseIdleConnections() }
+
+// GetAccountSecurityPracticeReport sends one attempt with CallApiWithCtx.
+// The answer is read from the HTTP exchange itself, as the client's own
+// transport reads it: an error answer becomes the same *ram.APIError, a
+// success body goes through the same decoder.
 func (t *Transport) GetAccountSecurityPracticeReport(ctx context.Context) (*ram.Report, error) {
-	res, err := t.client.CallApiWithCtx(ctx, t.params, &openapiclient.OpenApiRequest{}, &dara.RuntimeOptions{})
-	if err != nil {
+	ex := &exchange{}
+	_, err := t.client.CallApiWithCtx(context.WithValue(ctx, exchangeKey{}, ex), t.params,
+		&openapiclient.OpenApiRequest{}, &dara.RuntimeOptions{})
+	requestID := ex.header.Get("X-Acs-Request-Id")
+	switch {
+	case ex.status == 0 && err != nil:
 		return nil, convertError(err)
-	}
-	status, _ := res["statusCode"].(int)
-	headers, _ := res["headers"].(map[string]*string)
-	requestID := dara.StringValue(headers["x-acs-request-id"])
-	raw, err := json.Marshal(res["body"])
-	if err != nil {
-		return nil, &ram.ResponseError{StatusCode: status, RequestID: requestID, Err: fmt.Errorf("re-encoding the official client's body: %w", err)}
+	case ex.status == 0:
+		return nil, fmt.Errorf("official transport: %w", errNoExchange)
+	case ex.err != nil:
+		return nil, &ram.ResponseError{StatusCode: ex.status, RequestID: requestID, Err: ex.err}
+	case ex.status < 200 || ex.status >= 300:
+		return nil, ram.NewAPIError(ex.status, ex.header, ex.body)
 	}
 	var rep ram.Report
-	if err := json.Unmarshal(raw, &rep); err != nil {
-		return nil, &ram.ResponseError{StatusCode: status, RequestID: requestID, Err: err}
+	if err := json.Unmarshal(ex.body, &rep); err != nil {
+		return nil, &ram.ResponseError{StatusCode: ex.status, RequestID: requestID, Err: err}
 	}
 	return &rep, nil
 }

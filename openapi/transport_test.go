@@ -3,7 +3,11 @@ package openapi_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -63,6 +67,7 @@ type outcome struct {
 	Missing                                        []ram.Field
 	APIError                                       *ram.APIError
 	ResponseError                                  bool
+	ResponseStatus                                 int
 	Throttling, Authentication, Permission, Server bool
 	Retryable                                      bool
 }
@@ -81,7 +86,10 @@ func run(t *testing.T, c *ram.Client) outcome {
 		if errors.As(err, &apiErr) {
 			o.APIError = apiErr
 		}
-		o.ResponseError = errors.As(err, new(*ram.ResponseError))
+		var respErr *ram.ResponseError
+		if errors.As(err, &respErr) {
+			o.ResponseError, o.ResponseStatus = true, respErr.StatusCode
+		}
 		o.Throttling, o.Authentication = ram.IsThrottling(err), ram.IsAuthentication(err)
 		o.Permission, o.Server, o.Retryable = ram.IsPermission(err), ram.IsServerError(err), ram.IsRetryable(err)
 	}
@@ -146,6 +154,26 @@ func TestBothTransportsAgree(t *testing.T) {
 		}},
 		{name: "no AccountSecurityPracticeInfo", keys: goodKeys, body: `{"RequestId":"R"}`, check: func(t *testing.T, o outcome) {
 			assert.True(t, o.ResponseError)
+			assert.Equal(t, 200, o.ResponseStatus)
+		}},
+		{name: "trailing data after the report", keys: goodKeys, body: `{"RequestId":"R","AccountSecurityPracticeInfo":{}} {}`, check: func(t *testing.T, o outcome) {
+			assert.True(t, o.ResponseError)
+		}},
+		{name: "throttling with x-acs-retry-after", keys: goodKeys, fault: &ramtest.Fault{Code: "Throttling.Api", RetryAfter: 1500 * time.Millisecond}, check: func(t *testing.T, o outcome) {
+			assert.Equal(t, 1500*time.Millisecond, o.APIError.RetryAfter)
+		}},
+		{name: "HTML from a proxy", keys: goodKeys, fault: &ramtest.Fault{Status: 502, Body: []byte("<html>bad gateway</html>")}, check: func(t *testing.T, o outcome) {
+			assert.True(t, o.Server)
+			assert.True(t, o.Retryable)
+			assert.Equal(t, "<html>bad gateway</html>", o.APIError.Excerpt)
+		}},
+		{name: "JSON error without a code", keys: goodKeys, fault: &ramtest.Fault{Status: 503, Body: []byte(`{}`), ContentType: "application/json"}, check: func(t *testing.T, o outcome) {
+			assert.Equal(t, "", o.APIError.Code)
+			assert.True(t, o.Server)
+		}},
+		{name: "oversized body", keys: goodKeys, fault: &ramtest.Fault{Status: 200, ContentType: "application/json",
+			Body: []byte(`{"RequestId":"` + strings.Repeat("x", 2<<20) + `"}`)}, check: func(t *testing.T, o outcome) {
+			assert.True(t, o.ResponseError)
 		}},
 	}
 	for _, tt := range tests {
@@ -193,4 +221,32 @@ func TestBothTransportsAgree(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestNeitherTransportFollowsRedirects(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("x-acs-security-token") != "" || r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+	}))
+	t.Cleanup(other.Close)
+	for i, build := range []func(*testing.T, *ramtest.Server, keys) *ram.Client{ours, official} {
+		srv := ramtest.NewServer(ramtest.WithSTSToken(stsKeys.id, stsKeys.secret, stsKeys.token))
+		t.Cleanup(srv.Close)
+		srv.FailNext(1, ramtest.Fault{Status: http.StatusTemporaryRedirect, Redirect: other.URL + "/collect"})
+		o := run(t, build(t, srv, stsKeys))
+		require.NotNil(t, o.APIError, "transport %d", i)
+		assert.Equal(t, http.StatusTemporaryRedirect, o.APIError.StatusCode)
+		assert.Contains(t, o.APIError.Message, other.URL+"/collect")
+	}
+	assert.Zero(t, leaked.Load(), "no credential reached the other host")
+}
+
+func TestCloseIdleConnections(t *testing.T) {
+	srv := ramtest.NewServer()
+	t.Cleanup(srv.Close)
+	c := official(t, srv, goodKeys)
+	_ = run(t, c)
+	c.CloseIdleConnections() // forwarded to the adapter; must not panic
 }

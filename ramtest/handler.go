@@ -123,7 +123,7 @@ func (a answer) success(body func(string) ([]byte, string)) Request {
 	b, id := body(a.requestID)
 	h := a.w.Header()
 	h.Set("Content-Type", "application/json;charset=utf-8")
-	h.Set("x-acs-request-id", id)
+	h.Set("x-acs-request-id", headerSafe(id, a.requestID))
 	a.w.WriteHeader(http.StatusOK)
 	_, _ = a.w.Write(b)
 	a.rec.Status, a.rec.RequestID = http.StatusOK, id
@@ -206,4 +206,15 @@ func newRequestID() string {
 	_, _ = rand.Read(b[:])
 	h := strings.ToUpper(hex.EncodeToString(b[:]))
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+// headerSafe returns id when it can travel in a header, else fallback: a
+// report may carry any RequestId in its body.
+func headerSafe(id, fallback string) string {
+	for _, r := range id {
+		if r < ' ' || r > '~' {
+			return fallback
+		}
+	}
+	return id
 }

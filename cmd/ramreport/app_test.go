@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -125,24 +127,53 @@ func TestDemoPrometheus(t *testing.T) {
 		`ramreport_findings_failing{severity="medium"} 1`,
 		`ramreport_findings_failing{severity="low"} 0`,
 		`ramreport_finding_status{check="ROOT_MFA",severity="critical",status="fail"} 1`,
-		"ramreport_gate_passed 1",
+		`ramreport_findings{severity="critical",status="fail"} 2`,
 		"ramreport_generated_timestamp_seconds 1796299200",
 	} {
 		assert.Contains(t, strings.Split(out, "\n"), line)
 	}
-	// Every sample line is "name{labels} value" and every metric has HELP and TYPE.
-	types := map[string]bool{}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		if name, ok := strings.CutPrefix(line, "# TYPE "); ok {
-			types[strings.Fields(name)[0]] = true
+	assert.NotContains(t, out, "ramreport_gate_passed", "no gate was set")
+	checkExposition(t, out)
+
+	_, out, _ = runApp(t, nil, false, "-demo", "-o", "prometheus", "-fail-on", "critical")
+	assert.Contains(t, strings.Split(out, "\n"), "ramreport_gate_passed 0")
+	checkExposition(t, out)
+}
+
+// sampleLine is one sample of the text exposition format: a metric name,
+// labels whose values use only the format's escapes, and a value.
+var sampleLine = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*\})? (-?[0-9]+(?:\.[0-9]+)?)$`)
+
+// checkExposition checks the Prometheus text format: each metric has one
+// HELP and one TYPE line before its samples, samples are well formed, and
+// no series repeats.
+func checkExposition(t *testing.T, out string) {
+	t.Helper()
+	help, typ, series := map[string]int{}, map[string]int{}, map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if rest, ok := strings.CutPrefix(line, "# HELP "); ok {
+			help[strings.Fields(rest)[0]]++
 			continue
 		}
-		if strings.HasPrefix(line, "#") {
+		if rest, ok := strings.CutPrefix(line, "# TYPE "); ok {
+			f := strings.Fields(rest)
+			require.Len(t, f, 2, line)
+			assert.Equal(t, "gauge", f[1])
+			typ[f[0]]++
 			continue
 		}
-		name := line[:strings.IndexAny(line, "{ ")]
-		assert.True(t, types[name], "sample %q has a TYPE line before it", line)
-		assert.Len(t, strings.Fields(line[strings.LastIndex(line, " "):]), 1)
+		m := sampleLine.FindStringSubmatch(line)
+		if !assert.NotNil(t, m, "malformed sample %q", line) {
+			continue
+		}
+		assert.Equal(t, 1, help[m[1]], "HELP before %q", line)
+		assert.Equal(t, 1, typ[m[1]], "TYPE before %q", line)
+		key := m[1] + m[2]
+		assert.False(t, series[key], "series %s repeats", key)
+		series[key] = true
+	}
+	for name, n := range typ {
+		assert.Equal(t, 1, n, "one TYPE line for %s", name)
 	}
 }
 
@@ -251,7 +282,8 @@ func TestHelpVersionAndBadFlags(t *testing.T) {
 	for _, flagName := range []string{"-demo", "-endpoint", "-profile", "-o", "-min-score", "-fail-on", "-allow-unknown", "-timeout", "-version"} {
 		assert.Contains(t, help, "  "+flagName, "documents %s", flagName)
 	}
-	assert.Equal(t, 9, strings.Count(help, "(example: "), "each flag but -version has an example")
+	assert.Equal(t, 9, strings.Count(help, "(example: "), "every flag has an example")
+	assert.Contains(t, help, "  -demo\n", "-demo takes no value")
 	assert.Contains(t, help, "ramreport policy")
 
 	code, out, _ := runApp(t, nil, false, "-version")
@@ -259,11 +291,89 @@ func TestHelpVersionAndBadFlags(t *testing.T) {
 	assert.Equal(t, "ramreport "+ram.Version+"\n", out)
 
 	for _, args := range [][]string{
-		{"-o", "yaml"}, {"-fail-on", "severe"}, {"-min-score", "101"}, {"-demo", "-endpoint", "x"},
+		{"-o", "yaml"}, {"-fail-on", "severe"}, {"-min-score", "101"}, {"-min-score", "-5"}, {"-demo", "-endpoint", "x"},
+		{"-demo", "-profile", "p"},
 		{"-nosuchflag"}, {"stray"}, {"-timeout", "0s"},
 	} {
 		code, _, errOut := runApp(t, nil, false, args...)
 		assert.Equal(t, exitError, code, "%v", args)
 		assert.NotEmpty(t, errOut)
 	}
+}
+
+func TestPartialReportOutputs(t *testing.T) {
+	srv := ramtest.NewServer()
+	t.Cleanup(srv.Close)
+	isolate(t, ramtest.AccessKeyID, ramtest.AccessKeySecret)
+	rep := &ram.Report{RequestID: "PARTIAL-\x1b[31m-ID", AccountSecurityPracticeInfo: ram.PracticeInfo{Score: 70, UserInfo: ram.UserInfo{
+		SubUser: 3, SubUserBindMFA: 3, BindMFA: true, OldAkNum: 2, SubUserPwdLevel: ram.PasswordLevelMid}}}
+	rep.SetMissing(ram.FieldRootWithAccessKey, ram.FieldScore)
+	srv.SetReport(rep)
+
+	code, out, errOut := runApp(t, nil, false, "-endpoint", srv.URL)
+	require.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "\x1b", "control characters from the service are dropped")
+	golden(t, "partial.table.golden", out)
+
+	code, out, errOut = runApp(t, nil, false, "-endpoint", srv.URL, "-o", "json")
+	require.Equal(t, exitOK, code, errOut)
+	golden(t, "partial.json.golden", out)
+
+	code, out, errOut = runApp(t, nil, false, "-endpoint", srv.URL, "-o", "prometheus")
+	require.Equal(t, exitOK, code, errOut)
+	checkExposition(t, out)
+	golden(t, "partial.prometheus.golden", out)
+}
+
+func TestColouredTableStaysAligned(t *testing.T) {
+	_, out, _ := runApp(t, nil, true, "-demo")
+	plain := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
+	_, want, _ := runApp(t, nil, false, "-demo")
+	assert.Equal(t, want, plain, "colour adds escape codes and nothing else")
+}
+
+func TestTimeoutAndHints(t *testing.T) {
+	srv := ramtest.NewServer()
+	t.Cleanup(srv.Close)
+	isolate(t, ramtest.AccessKeyID, ramtest.AccessKeySecret)
+
+	srv.FailNext(1, ramtest.Fault{Delay: 10 * time.Second})
+	start := time.Now()
+	code, _, errOut := runApp(t, nil, false, "-endpoint", srv.URL, "-timeout", "200ms")
+	assert.Equal(t, exitError, code)
+	assert.Less(t, time.Since(start), 5*time.Second, "-timeout bounds the call")
+	assert.Contains(t, errOut, "deadline")
+
+	srv.FailNext(10, ramtest.Fault{Code: "Throttling.User"})
+	code, _, errOut = runApp(t, nil, false, "-endpoint", srv.URL, "-timeout", "2s")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "throttling this account")
+
+	isolate(t, ramtest.AccessKeyID, "wrong-secret")
+	code, _, errOut = runApp(t, nil, false, "-endpoint", srv.URL)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "SignatureDoesNotMatch")
+	assert.Contains(t, errOut, "check the AccessKey ID and secret")
+}
+
+// failingWriter refuses every write, like a closed pipe.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+func TestWriteFailureExitsOne(t *testing.T) {
+	var stderr bytes.Buffer
+	a := &app{stdout: failingWriter{}, stderr: &stderr, getenv: func(string) string { return "" },
+		now: func() time.Time { return fixedTime }}
+	for _, format := range []string{"table", "json", "prometheus"} {
+		stderr.Reset()
+		assert.Equal(t, exitError, a.run(context.Background(), []string{"-demo", "-o", format}), format)
+		assert.Contains(t, stderr.String(), "broken pipe")
+	}
+}
+
+func TestPolicyHelp(t *testing.T) {
+	code, _, errOut := runApp(t, nil, false, "policy", "-h")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, errOut, "Usage: ramreport policy")
 }

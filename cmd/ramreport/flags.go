@@ -39,7 +39,7 @@ func (a *app) parse(args []string) (options, error) {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
 	}
-	fs.BoolVar(&o.demo, "demo", false, "call a fake endpoint started in process, which serves the API reference's example `report`, instead of Alibaba Cloud\n(example: -demo)")
+	fs.BoolVar(&o.demo, "demo", false, "call a fake endpoint started in process, which serves the API reference's example report, instead of Alibaba Cloud\n(example: -demo)")
 	fs.StringVar(&o.endpoint, "endpoint", "", "the IMS `endpoint`: a host, host:port or URL (default ims.aliyuncs.com)\n(example: -endpoint ims.aliyuncs.com)")
 	fs.StringVar(&o.profile, "profile", "", "take credentials from this `profile` of the aliyun CLI's ~/.aliyun/config.json instead of the default chain\n(example: -profile prod)")
 	fs.StringVar(&o.output, "o", "table", "output `format`: table, json or prometheus\n(example: -o json)")

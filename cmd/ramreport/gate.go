@@ -17,8 +17,11 @@ type gate struct {
 
 // verdict is the gate's outcome.
 type verdict struct {
-	Passed  bool     `json:"passed"`
-	Reasons []string `json:"reasons"`
+	// Configured is false when neither -min-score nor -fail-on was given;
+	// the gate then passes.
+	Configured bool     `json:"configured"`
+	Passed     bool     `json:"passed"`
+	Reasons    []string `json:"reasons"`
 }
 
 func newGate(o options) (gate, error) {
@@ -38,7 +41,7 @@ func newGate(o options) (gate, error) {
 
 // judge applies the gate to a report and its findings.
 func (g gate) judge(rep *ram.Report, fs []findings.Finding) verdict {
-	v := verdict{Reasons: []string{}}
+	v := verdict{Configured: g.minScore >= 0 || g.failOnSet, Reasons: []string{}}
 	if g.minScore >= 0 {
 		switch {
 		case !rep.Has(ram.FieldScore) && !g.allowUnknown:

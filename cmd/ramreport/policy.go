@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 )
 
@@ -18,8 +20,18 @@ var leastPrivilegePolicy = map[string]any{
 
 // policy prints the least-privilege policy document.
 func (a *app) policy(args []string) int {
-	if len(args) > 0 {
-		fmt.Fprintf(a.stderr, "ramreport: policy takes no arguments (got %q)\n", args[0])
+	fs := flag.NewFlagSet("ramreport policy", flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: ramreport policy\n\nPrints the RAM policy document that allows GetAccountSecurityPracticeReport and nothing else.\n")
+	}
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	} else if err != nil {
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(a.stderr, "ramreport: policy takes no arguments (got %q)\n", fs.Arg(0))
 		return exitError
 	}
 	out, err := json.MarshalIndent(leastPrivilegePolicy, "", "  ")

@@ -58,17 +58,30 @@ func writePrometheus(w io.Writer, res result) error {
 		fmt.Fprintf(&b, "ramreport_findings_failing{severity=%q} %d\n", s, failing[s])
 	}
 
+	metric("ramreport_findings", "Findings by severity and status; unknown means the response lacked a value.")
+	bySeverityStatus := map[[2]string]int{}
+	for _, f := range res.findings {
+		bySeverityStatus[[2]string{f.Severity.String(), string(f.Status)}]++
+	}
+	for _, s := range []findings.Severity{findings.Critical, findings.High, findings.Medium, findings.Low} {
+		for _, st := range []findings.Status{findings.StatusFail, findings.StatusWarn, findings.StatusUnknown, findings.StatusPass} {
+			fmt.Fprintf(&b, "ramreport_findings{severity=%q,status=%q} %d\n", s, st, bySeverityStatus[[2]string{s.String(), string(st)}])
+		}
+	}
+
 	metric("ramreport_finding_status", "1 for each check's status.")
 	for _, f := range res.findings {
 		fmt.Fprintf(&b, "ramreport_finding_status{check=%q,severity=%q,status=%q} 1\n", f.ID, f.Severity, f.Status)
 	}
 
-	gate := 0
-	if res.gate.Passed {
-		gate = 1
+	if res.gate.Configured {
+		gate := 0
+		if res.gate.Passed {
+			gate = 1
+		}
+		metric("ramreport_gate_passed", "1 when the account passed the gate of -min-score and -fail-on.")
+		fmt.Fprintf(&b, "ramreport_gate_passed %d\n", gate)
 	}
-	metric("ramreport_gate_passed", "1 when the account passed the gate of -min-score and -fail-on.")
-	fmt.Fprintf(&b, "ramreport_gate_passed %d\n", gate)
 
 	metric("ramreport_generated_timestamp_seconds", "When the report was fetched, in Unix seconds.")
 	fmt.Fprintf(&b, "ramreport_generated_timestamp_seconds %d\n", res.at.Unix())

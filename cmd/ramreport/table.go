@@ -18,13 +18,17 @@ var statusColors = map[findings.Status]string{
 	findings.StatusUnknown: "\x1b[35m",
 }
 
-const colorReset = "\x1b[0m"
+// colorDefault and colorReset frame the header cell and end every colour.
+const (
+	colorDefault = "\x1b[39m"
+	colorReset   = "\x1b[0m"
+)
 
 // writeTable prints the report for people.
 func writeTable(w io.Writer, res result, color bool) error {
 	var b strings.Builder
 	rep := res.report
-	fmt.Fprintf(&b, "Alibaba Cloud account security report (request %s)\n", rep.RequestID)
+	fmt.Fprintf(&b, "Alibaba Cloud account security report (request %s)\n", printable(rep.RequestID))
 	if rep.Has(ram.FieldScore) {
 		fmt.Fprintf(&b, "Score: %d/100\n\n", rep.AccountSecurityPracticeInfo.Score)
 	} else {
@@ -32,12 +36,17 @@ func writeTable(w io.Writer, res result, color bool) error {
 	}
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SEVERITY\tSTATUS\tCHECK\tCIS\tDETAIL")
+	header := "STATUS"
+	if color {
+		// Every cell of the column carries escape codes of the same length,
+		// so that the tabwriter's widths stay right on the terminal.
+		header = colorDefault + header + colorReset
+	}
+	fmt.Fprintf(tw, "SEVERITY\t%s\tCHECK\tCIS\tDETAIL\n", header)
 	for _, f := range res.findings {
 		status := strings.ToUpper(string(f.Status))
 		if color {
-			// The colour codes are zero-width on a terminal; pad first.
-			status = statusColors[f.Status] + fmt.Sprintf("%-7s", status) + colorReset
+			status = statusColors[f.Status] + status + colorReset
 		}
 		cis := f.CIS
 		if cis == "" {
@@ -68,11 +77,25 @@ func writeTable(w io.Writer, res result, color bool) error {
 		}
 		fmt.Fprintf(&b, "\nNot in the response: %s\n", strings.Join(names, ", "))
 	}
-	if res.gate.Passed {
+	switch {
+	case !res.gate.Configured:
+		b.WriteString("\nGate: none set (use -min-score or -fail-on to gate on the report)\n")
+	case res.gate.Passed:
 		b.WriteString("\nGate: passed\n")
-	} else {
+	default:
 		fmt.Fprintf(&b, "\nGate: FAILED: %s\n", strings.Join(res.gate.Reasons, "; "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// printable drops control characters, so that text from the service cannot
+// move the cursor or colour the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
 }
