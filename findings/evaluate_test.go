@@ -51,6 +51,8 @@ func TestEveryCheckAndStatus(t *testing.T) {
 		}, findings.StatusPass, "there are no RAM users"},
 		{"RAM_USER_MFA", func(r *ram.Report) { r.AccountSecurityPracticeInfo.UserInfo.SubUserBindMFA = 1 }, findings.StatusFail, "3 of 4 RAM users have no MFA device"},
 		{"RAM_USER_MFA", func(r *ram.Report) { r.SetMissing(ram.FieldSubUserBindMFA) }, findings.StatusUnknown, "the response did not include SubUserBindMfa"},
+		{"RAM_USER_MFA", func(r *ram.Report) { r.AccountSecurityPracticeInfo.UserInfo.SubUserBindMFA = 5 }, findings.StatusUnknown, "the report counts 5 RAM users with MFA but only 4 RAM users"},
+		{"ROOT_ACCESS_KEY", func(r *ram.Report) { r.AccountSecurityPracticeInfo.UserInfo.RootWithAccessKey = -1 }, findings.StatusUnknown, "the report gives a negative RootWithAccessKey"},
 		{"RAM_USER_MFA", func(r *ram.Report) { r.SetMissing(ram.FieldSubUser, ram.FieldSubUserBindMFA) }, findings.StatusUnknown, "the response did not include SubUser and SubUserBindMfa"},
 
 		{"UNUSED_ACCESS_KEYS", func(r *ram.Report) {}, findings.StatusPass, "the account has no unused AccessKeys"},
