@@ -30,6 +30,10 @@ func parseEndpoint(s string) (*url.URL, error) {
 		return nil, fmt.Errorf("endpoint %q must not carry user information", u.Redacted())
 	case u.Host == "" || u.Hostname() == "":
 		return nil, fmt.Errorf("endpoint %q has no host", u.Redacted())
+	case !printableASCII(u.Host) || strings.Contains(u.Host, "%"):
+		// net/http would send another form of such a host (punycode, no
+		// zone) than the one signed.
+		return nil, fmt.Errorf("endpoint %q: write the host in ASCII (punycode), without an IPv6 zone", u.Redacted())
 	case u.Path != "" && u.Path != "/", u.RawQuery != "", u.Fragment != "":
 		return nil, fmt.Errorf("endpoint %q must be a bare host: the API is served at /", u.Redacted())
 	case u.Scheme == "http" && !isLoopback(u.Hostname()):
@@ -55,4 +59,14 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
+}
+
+// printableASCII reports whether s holds only printable ASCII.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }

@@ -117,6 +117,8 @@ func TestEndpoints(t *testing.T) {
 		{"https://ims.aliyuncs.com/?a=b", "must be a bare host"},
 		{"https://u:p@ims.aliyuncs.com", "must not carry user information"},
 		{"https://ims aliyuncs.com", "not a host or URL"},
+		{"https://bücher.example", "ASCII (punycode)"},
+		{"http://[fe80::1%25eth0]:8080", "without an IPv6 zone"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.endpoint, func(t *testing.T) {
