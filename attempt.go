@@ -35,8 +35,7 @@ func (c *Client) attempt(ctx context.Context) attemptResult {
 		res := attemptResult{report: rep}
 		if err != nil {
 			res.err = c.attemptError(parent, ctx, err)
-			var apiErr *APIError
-			if errors.As(err, &apiErr) {
+			if apiErr, ok := asAPIError(err); ok {
 				res.status = apiErr.StatusCode
 			}
 		} else if rep == nil {

@@ -122,8 +122,7 @@ func (c *Client) nextWait(ctx context.Context, p RetryPolicy, counted int, res a
 		return -1, ""
 	}
 	wait := min(max(p.Backoff(counted, p.BaseDelay, p.MaxDelay), 0), p.MaxDelay)
-	var apiErr *APIError
-	if errors.As(res.err, &apiErr) && apiErr.RetryAfter > 0 {
+	if apiErr, ok := asAPIError(res.err); ok && apiErr.RetryAfter > 0 {
 		asked := apiErr.RetryAfter
 		if asked > p.MaxDelay {
 			return -1, "the service asked to wait " + asked.String() + ", more than the policy's MaxDelay"
@@ -166,8 +165,8 @@ func sleep(ctx context.Context, d time.Duration) error {
 
 // isAPICode reports whether err is an *APIError with the given code.
 func isAPICode(err error, code string) bool {
-	var e *APIError
-	return errors.As(err, &e) && e.Code == code
+	e, ok := asAPIError(err)
+	return ok && e.Code == code
 }
 
 // logAttempt logs one attempt at debug level; wait is the pause before the
@@ -182,11 +181,11 @@ func (c *Client) logAttempt(ctx context.Context, attempt int, start time.Time, r
 		slog.Int("status", res.status),
 		slog.Duration("duration", time.Since(start)),
 	}
-	var apiErr *APIError
+	apiErr, isAPI := asAPIError(res.err)
 	switch {
 	case res.report != nil:
 		attrs = append(attrs, slog.String("request_id", res.report.RequestID))
-	case errors.As(res.err, &apiErr):
+	case isAPI:
 		attrs = append(attrs, slog.String("code", apiErr.Code), slog.String("request_id", apiErr.RequestID))
 	case res.header != nil:
 		attrs = append(attrs, slog.String("request_id", res.header.Get(requestIDHeader)))

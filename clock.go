@@ -1,7 +1,6 @@
 package ram
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -15,8 +14,8 @@ func (c *Client) signingTime() time.Time {
 
 // isClockSkew reports whether the service refused the request's timestamp.
 func isClockSkew(err error) bool {
-	var e *APIError
-	if !errors.As(err, &e) {
+	e, ok := asAPIError(err)
+	if !ok {
 		return false
 	}
 	if strings.HasPrefix(e.Code, "InvalidTimeStamp") {

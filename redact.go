@@ -2,7 +2,6 @@ package ram
 
 import (
 	"bytes"
-	"errors"
 	"net/http"
 	"strings"
 )
@@ -29,8 +28,8 @@ func redactError(err error, key accessKey) error {
 	if err == nil {
 		return nil
 	}
-	var e *APIError
-	if !errors.As(err, &e) {
+	e, ok := asAPIError(err)
+	if !ok {
 		if msg := err.Error(); redactString(msg, key) != msg {
 			return &redactedError{msg: redactString(msg, key), err: err}
 		}

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -97,22 +96,13 @@ func FullJitterBackoff(attempt int, base, max time.Duration) time.Duration {
 	return rand.N(ceiling)
 }
 
-// retryableCodes are the service's error codes that another attempt may
-// cure.
-var retryableCodes = map[string]bool{
-	"Throttling":         true,
-	"Throttling.User":    true,
-	"Throttling.Api":     true,
-	"ServiceUnavailable": true,
-	"InternalError":      true,
-}
-
 // IsRetryable reports whether another attempt may succeed where err failed:
 // throttling, InternalError and ServiceUnavailable, HTTP 429, 500, 502, 503
 // and 504, a refused or reset connection, a connection closed before the
 // answer was read, and a timeout of the attempt (ErrAttemptTimeout or a
-// network timeout). A cancelled or expired caller context, signature, authentication and permission errors and other
-// 4xx answers are not retryable.
+// network timeout). A cancelled or expired caller context, signature,
+// authentication and permission errors and other 4xx answers are not
+// retryable.
 func IsRetryable(err error) bool {
 	var callErr *CallError
 	switch {
@@ -123,14 +113,12 @@ func IsRetryable(err error) bool {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return false
 	}
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
+	if apiErr, ok := asAPIError(err); ok {
 		switch apiErr.StatusCode {
-		case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
-			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 			return true
 		}
-		return retryableCodes[apiErr.Code] || strings.HasPrefix(apiErr.Code, "Throttling.")
+		return IsThrottling(err) || apiErr.Code == "ServiceUnavailable" || apiErr.Code == "InternalError"
 	}
 	var netErr net.Error
 	switch {
