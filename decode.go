@@ -120,7 +120,7 @@ func (d *reportDecoder) topField(key []byte) error {
 func (d *reportDecoder) infoField(key []byte) error {
 	switch string(key) {
 	case "Score":
-		return d.intField(FieldScore, &d.rep.AccountSecurityPracticeInfo.Score)
+		return d.intField(FieldScore)
 	case "AccountSecurityPracticeUserInfo":
 		d.rep.AccountSecurityPracticeInfo.UserInfo = UserInfo{}
 		for f := Field(0); f < FieldScore; f++ {
@@ -140,37 +140,36 @@ func (d *reportDecoder) infoField(key []byte) error {
 
 func (d *reportDecoder) userField(key []byte) error {
 	u := &d.rep.AccountSecurityPracticeInfo.UserInfo
-	switch string(key) {
-	case "UnusedAkNum":
-		return d.intField(FieldUnusedAkNum, &u.UnusedAkNum)
-	case "SubUserWithUnusedAccessKey":
-		return d.intField(FieldSubUserWithUnusedAccessKey, &u.SubUserWithUnusedAccessKey)
-	case "RootWithAccessKey":
-		return d.intField(FieldRootWithAccessKey, &u.RootWithAccessKey)
-	case "SubUser":
-		return d.intField(FieldSubUser, &u.SubUser)
-	case "OldAkNum":
-		return d.intField(FieldOldAkNum, &u.OldAkNum)
-	case "SubUserWithOldAccessKey":
-		return d.intField(FieldSubUserWithOldAccessKey, &u.SubUserWithOldAccessKey)
-	case "SubUserBindMfa":
-		return d.intField(FieldSubUserBindMFA, &u.SubUserBindMFA)
-	case "BindMfa":
-		v, ok, err := d.s.boolValue(FieldBindMFA.String())
-		u.BindMFA, d.present[FieldBindMFA] = v, ok
-		return d.keep(err)
-	case "SubUserPwdLevel":
-		v, ok, err := d.s.optString(FieldSubUserPwdLevel.String())
-		u.SubUserPwdLevel, d.present[FieldSubUserPwdLevel] = PasswordLevel(v), ok
-		return d.keep(err)
-	default:
+	f := userFieldNamed(key)
+	switch f {
+	case numFields:
 		return d.s.skip(3)
+	case FieldBindMFA:
+		v, ok, err := d.s.boolValue(f.String())
+		u.BindMFA, d.present[f] = v, ok
+		return d.keep(err)
+	case FieldSubUserPwdLevel:
+		v, ok, err := d.s.optString(f.String())
+		u.SubUserPwdLevel, d.present[f] = PasswordLevel(v), ok
+		return d.keep(err)
 	}
+	return d.intField(f)
 }
 
-// intField reads a counter or the score into dst.
-func (d *reportDecoder) intField(f Field, dst *int) error {
+// userFieldNamed returns the field of AccountSecurityPracticeUserInfo with
+// this wire name, or numFields for another key.
+func userFieldNamed(key []byte) Field {
+	for f := Field(0); f < FieldScore; f++ {
+		if string(key) == fieldNames[f] {
+			return f
+		}
+	}
+	return numFields
+}
+
+// intField reads a counter or the score.
+func (d *reportDecoder) intField(f Field) error {
 	v, ok, err := d.s.intValue(f.String())
-	*dst, d.present[f] = v, ok
+	*d.rep.intRef(f), d.present[f] = v, ok
 	return d.keep(err)
 }
