@@ -14,15 +14,30 @@ type check struct {
 	remediation string
 	fix         string
 	fields      []ram.Field
-	// eval decides the status from the user info; it runs only when every
-	// field is present.
-	eval func(u ram.UserInfo) (Status, string)
+	// eval decides the status; it runs only when every field is present
+	// and no count is negative.
+	eval func(r *ram.Report) (Status, string)
 }
 
-// keysFix lists the aliyun CLI steps that retire a RAM user's AccessKey.
-const keysFix = "aliyun ram ListAccessKeys --UserName <user>; " +
-	"aliyun ram UpdateAccessKey --UserName <user> --UserAccessKeyId <id> --Status Inactive; " +
-	"aliyun ram DeleteAccessKey --UserName <user> --UserAccessKeyId <id>"
+// counting makes c the check that fails when field f counts anything; one
+// and many name what is counted.
+func counting(c check, f ram.Field, one, many string) check {
+	c.fields = []ram.Field{f}
+	c.eval = func(r *ram.Report) (Status, string) {
+		n, _ := r.Value(f).(int)
+		return countStatus(n, one, many)
+	}
+	return c
+}
+
+// keysFix lists the aliyun CLI steps that retire a RAM user's AccessKey,
+// and rotateFix those that replace it.
+const (
+	keysFix = "aliyun ram ListAccessKeys --UserName <user>; " +
+		"aliyun ram UpdateAccessKey --UserName <user> --UserAccessKeyId <id> --Status Inactive; " +
+		"aliyun ram DeleteAccessKey --UserName <user> --UserAccessKeyId <id>"
+	rotateFix = "aliyun ram CreateAccessKey --UserName <user>; then " + keysFix + " (the old key)"
+)
 
 // checks are evaluated in this order; IDs never change meaning.
 var checks = []check{
@@ -31,7 +46,8 @@ var checks = []check{
 		remediation: "Move programs to RAM users or roles with least privilege, then disable and delete the root account's AccessKeys.",
 		fix:         "Console: log on as the root account, account menu > AccessKey > Security Management: Disable, then Delete",
 		fields:      []ram.Field{ram.FieldRootWithAccessKey},
-		eval: func(u ram.UserInfo) (Status, string) {
+		eval: func(r *ram.Report) (Status, string) {
+			u := r.AccountSecurityPracticeInfo.UserInfo
 			if u.RootWithAccessKey > 0 {
 				return StatusFail, fmt.Sprintf("the root account has %s", count(u.RootWithAccessKey, "AccessKey", "AccessKeys"))
 			}
@@ -43,7 +59,8 @@ var checks = []check{
 		remediation: "Bind an MFA device to the root account, so that its password alone cannot log on.",
 		fix:         "Console: log on as the root account, account menu > Security Settings > Account Protection (MFA); the aliyun CLI cannot do this",
 		fields:      []ram.Field{ram.FieldBindMFA},
-		eval: func(u ram.UserInfo) (Status, string) {
+		eval: func(r *ram.Report) (Status, string) {
+			u := r.AccountSecurityPracticeInfo.UserInfo
 			if !u.BindMFA {
 				return StatusFail, "the root account has no MFA device"
 			}
@@ -55,7 +72,8 @@ var checks = []check{
 		remediation: "Require each RAM user that can log on to the console to bind an MFA device at the next logon.",
 		fix:         "aliyun ram UpdateLoginProfile --UserName <user> --MFABindRequired true",
 		fields:      []ram.Field{ram.FieldSubUser, ram.FieldSubUserBindMFA},
-		eval: func(u ram.UserInfo) (Status, string) {
+		eval: func(r *ram.Report) (Status, string) {
+			u := r.AccountSecurityPracticeInfo.UserInfo
 			switch {
 			case u.SubUserBindMFA > u.SubUser:
 				return StatusUnknown, fmt.Sprintf("the report counts %d RAM users with MFA but only %s", u.SubUserBindMFA, count(u.SubUser, "RAM user", "RAM users"))
@@ -67,42 +85,26 @@ var checks = []check{
 			return StatusFail, fmt.Sprintf("%d of %s have no MFA device", u.SubUser-u.SubUserBindMFA, count(u.SubUser, "RAM user", "RAM users"))
 		},
 	},
-	{
+	counting(check{
 		id: "UNUSED_ACCESS_KEYS", title: "No unused AccessKeys", severity: Medium,
 		remediation: "Disable, then delete, AccessKeys that nothing uses.",
 		fix:         keysFix,
-		fields:      []ram.Field{ram.FieldUnusedAkNum},
-		eval: func(u ram.UserInfo) (Status, string) {
-			return countStatus(u.UnusedAkNum, "unused AccessKey", "unused AccessKeys")
-		},
-	},
-	{
+	}, ram.FieldUnusedAkNum, "unused AccessKey", "unused AccessKeys"),
+	counting(check{
 		id: "RAM_USERS_UNUSED_ACCESS_KEYS", title: "No RAM user with unused AccessKeys", severity: Medium,
 		remediation: "For each RAM user listed in the RAM console's security report, disable, then delete, the AccessKeys it does not use.",
 		fix:         keysFix,
-		fields:      []ram.Field{ram.FieldSubUserWithUnusedAccessKey},
-		eval: func(u ram.UserInfo) (Status, string) {
-			return countStatus(u.SubUserWithUnusedAccessKey, "RAM user with unused AccessKeys", "RAM users with unused AccessKeys")
-		},
-	},
-	{
+	}, ram.FieldSubUserWithUnusedAccessKey, "RAM user with unused AccessKeys", "RAM users with unused AccessKeys"),
+	counting(check{
 		id: "OLD_ACCESS_KEYS", title: "No AccessKeys left unrotated", severity: High, cis: "1.6",
 		remediation: "Rotate AccessKeys every 90 days or less: create a new key, move the programs to it, disable and delete the old one.",
-		fix:         "aliyun ram CreateAccessKey --UserName <user>; then " + keysFix + " (the old key)",
-		fields:      []ram.Field{ram.FieldOldAkNum},
-		eval: func(u ram.UserInfo) (Status, string) {
-			return countStatus(u.OldAkNum, "AccessKey not rotated for a long time", "AccessKeys not rotated for a long time")
-		},
-	},
-	{
+		fix:         rotateFix,
+	}, ram.FieldOldAkNum, "AccessKey not rotated for a long time", "AccessKeys not rotated for a long time"),
+	counting(check{
 		id: "RAM_USERS_OLD_ACCESS_KEYS", title: "No RAM user with unrotated AccessKeys", severity: High, cis: "1.6",
 		remediation: "For each RAM user with an old AccessKey, create a new key, move its programs to it, disable and delete the old one.",
-		fix:         "aliyun ram CreateAccessKey --UserName <user>; then " + keysFix + " (the old key)",
-		fields:      []ram.Field{ram.FieldSubUserWithOldAccessKey},
-		eval: func(u ram.UserInfo) (Status, string) {
-			return countStatus(u.SubUserWithOldAccessKey, "RAM user with unrotated AccessKeys", "RAM users with unrotated AccessKeys")
-		},
-	},
+		fix:         rotateFix,
+	}, ram.FieldSubUserWithOldAccessKey, "RAM user with unrotated AccessKeys", "RAM users with unrotated AccessKeys"),
 	{
 		id: "PASSWORD_POLICY", title: "Strong RAM user password policy", severity: Medium, cis: "1.7-1.14",
 		remediation: "Require at least 14 characters with upper- and lower-case letters, digits and symbols, prevent reuse, expire passwords in 90 days and lock out after 5 failed logons.",
@@ -111,7 +113,8 @@ var checks = []check{
 		fix: "aliyun ram SetPasswordPolicy --MinimumPasswordLength 14 --RequireUppercaseCharacters true --RequireLowercaseCharacters true " +
 			"--RequireNumbers true --RequireSymbols true --PasswordReusePrevention 5 --MaxPasswordAge 90 --MaxLoginAttemps 5",
 		fields: []ram.Field{ram.FieldSubUserPwdLevel},
-		eval: func(u ram.UserInfo) (Status, string) {
+		eval: func(r *ram.Report) (Status, string) {
+			u := r.AccountSecurityPracticeInfo.UserInfo
 			switch u.SubUserPwdLevel {
 			case ram.PasswordLevelHigh:
 				return StatusPass, "the password policy is rated high"

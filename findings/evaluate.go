@@ -38,7 +38,7 @@ func Evaluate(r *ram.Report) []Finding {
 			f.Status = StatusUnknown
 			f.Detail = "the report gives a negative " + strings.Join(negative, " and ")
 		default:
-			f.Status, f.Detail = c.eval(r.AccountSecurityPracticeInfo.UserInfo)
+			f.Status, f.Detail = c.eval(r)
 		}
 		out = append(out, f)
 	}
