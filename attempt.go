@@ -100,12 +100,10 @@ func readBody(resp *http.Response, limit int64, buf []byte) ([]byte, error) {
 	}
 	body, err := readAtMost(resp.Body, limit+1, buf)
 	if err != nil {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Err: fmt.Errorf("reading body: %w", err)}
+		return nil, responseError(resp, fmt.Errorf("reading body: %w", err), nil)
 	}
 	if int64(len(body)) > limit {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Err: fmt.Errorf("body exceeds the %d-byte limit (see WithMaxResponseBytes)", limit)}
+		return nil, responseError(resp, fmt.Errorf("body exceeds the %d-byte limit (see WithMaxResponseBytes)", limit), nil)
 	}
 	_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
 	return body, nil
@@ -118,10 +116,16 @@ func handleResponse(resp *http.Response, body []byte) (*Report, error) {
 	}
 	rep, err := decodeReport(body)
 	if err != nil {
-		return nil, &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
-			Excerpt: excerpt(body), Err: err}
+		return nil, responseError(resp, err, body)
 	}
 	return rep, nil
+}
+
+// responseError reports what is wrong with a response, with an excerpt of
+// body when there is one.
+func responseError(resp *http.Response, err error, body []byte) *ResponseError {
+	return &ResponseError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get(requestIDHeader),
+		Excerpt: excerpt(body), Err: err}
 }
 
 // readAtMost appends to buf what r yields until EOF or n bytes.
