@@ -15,7 +15,7 @@ const parallelCallers = 16
 // callers builds the four ways of making the call against one server.
 func callers(b *testing.B) map[string]func(context.Context) error {
 	srv := newServer(b)
-	ours, err := ram.NewClient(ram.WithEndpoint(srv.URL), ram.WithAccessKey("LTAIbenchmark", benchSecret))
+	ours, err := ram.NewClient(ram.WithEndpoint(srv.URL), ram.WithAccessKey(benchKeyID, benchSecret))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func newFloorClient(endpoint string) *floorClient {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = 32 // as many idle connections as our client keeps
 	return &floorClient{hc: &http.Client{Transport: tr}, endpoint: endpoint + "/", host: u.Host,
-		id: "LTAIbenchmark", secret: benchSecret}
+		id: benchKeyID, secret: benchSecret}
 }
 
 func (f *floorClient) get(ctx context.Context) (*floorReport, error) {

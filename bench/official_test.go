@@ -49,7 +49,7 @@ func officialConfig(endpoint string) *openapiclient.Config {
 		panic(err)
 	}
 	return &openapiclient.Config{
-		AccessKeyId:     dara.String("LTAIbenchmark"),
+		AccessKeyId:     dara.String(benchKeyID),
 		AccessKeySecret: dara.String(benchSecret),
 		Endpoint:        dara.String(u.Host),
 		Protocol:        dara.String("http"),
